@@ -1,0 +1,35 @@
+package dev.autobench.dispatcher;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** What every AutoBench service promises operators: health, Prometheus metrics, OpenAPI. */
+@QuarkusTest
+class ServiceContractTest {
+
+    @Test
+    void liveAndReadyWithTheDatabaseChecked() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void prometheusMetricsCarryTheServiceTag() {
+        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(containsString("service=\"dispatcher-service\""));
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+    }
+}
