@@ -1,0 +1,35 @@
+package dev.autobench.local;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code autobench-local.jar}, driven by the {@code ./autobench} script.
+ *
+ * <pre>
+ *   db     --data DIR --port N            run PostgreSQL from Maven artifacts until stopped
+ *   status --url JDBC --user U --password P [--date YYYY-MM-DD]
+ * </pre>
+ */
+public final class LocalTool {
+
+    private LocalTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            return;
+        }
+        Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "db" -> LocalDatabase.run(options);
+            case "status" -> DayStatus.print(options, System.out);
+            default -> usage();
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: autobench-local db --data DIR --port N | status --url JDBC --user U --password P [--date D]");
+        System.exit(2);
+    }
+}
