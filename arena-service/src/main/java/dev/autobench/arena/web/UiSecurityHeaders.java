@@ -1,0 +1,59 @@
+package dev.autobench.arena.web;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * Puts the web UI (the static pages under {@code META-INF/resources}) under a strict CSP of its own:
+ * scripts, styles and frames only from this origin, nothing inline, no framing by others. The pages
+ * embed LLM-written artifacts in sandboxed iframes, so this is the wall between hostile code and the
+ * voter's session.
+ *
+ * <p>The API is left alone: {@code /api/artifacts/*} carries its own sandbox CSP, and a second CSP
+ * header there (policies intersect) would forbid the arena from framing it.
+ */
+@Singleton
+public class UiSecurityHeaders {
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "frame-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** Runs before the static-resource handler (higher priority runs first). */
+    private static final int PRIORITY = 100;
+
+    void register(@Observes Filters filters) {
+        filters.register(UiSecurityHeaders::addHeaders, PRIORITY);
+    }
+
+    static void addHeaders(RoutingContext context) {
+        if (isUiPath(context.normalizedPath())) {
+            MultiMap headers = context.response().headers();
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Cross-Origin-Opener-Policy", "same-origin");
+            headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        }
+        context.next();
+    }
+
+    /** Everything except the API and the Quarkus management endpoints is part of the UI. */
+    static boolean isUiPath(String path) {
+        return path != null
+                && !path.equals("/api") && !path.startsWith("/api/")
+                && !path.equals("/q") && !path.startsWith("/q/");
+    }
+}

@@ -1,0 +1,261 @@
+// The leaderboard: a sortable table, a rating chart with intervals and the pairwise win-rate heat map.
+import {
+  api, ApiError, el, svg, clear, fmtInt, fmtRating, fmtPct, fmtUsd, fmtMs, fmtDateTime, fmtRelative, missing,
+} from './common.js';
+
+const select = document.getElementById('category');
+const summary = document.getElementById('summary');
+const status = document.getElementById('status');
+const board = document.getElementById('board');
+const charts = document.getElementById('charts');
+const tbody = document.querySelector('#ranking tbody');
+const headers = [...document.querySelectorAll('#ranking th[data-key]')];
+const csvLink = document.getElementById('download-csv');
+
+const TEXT_KEYS = new Set(['displayName', 'provider']);
+let models = [];
+let sort = { key: 'rank', dir: 'ascending' };
+
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const nameOf = (m) => m.displayName || m.model || '?';
+
+function categoryName(c) {
+  return typeof c === 'string' ? c : (c && (c.name || c.category || c.id)) || '';
+}
+
+async function load() {
+  const category = select.value;
+  const query = category ? `?category=${encodeURIComponent(category)}` : '';
+  csvLink.href = `/api/leaderboard.csv${query}`;
+  const url = new URL(window.location.href);
+  if (category) url.searchParams.set('category', category); else url.searchParams.delete('category');
+  history.replaceState(null, '', url);
+  board.setAttribute('aria-busy', 'true');
+  clear(status).append(el('p', { class: 'notice' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading the leaderboard…'));
+  try {
+    const { body } = await api(`/api/leaderboard${query}`);
+    render(body || {}, category);
+  } catch (e) {
+    board.hidden = true;
+    charts.hidden = true;
+    summary.textContent = '';
+    const retry = el('button', { type: 'button', class: 'btn primary' }, 'Try again');
+    retry.addEventListener('click', load);
+    const message = e instanceof ApiError && e.status === 404
+      ? 'No leaderboard yet for this selection.'
+      : `Could not load the leaderboard: ${e.message}`;
+    clear(status).append(el('div', { class: 'notice error' }, el('p', {}, message), el('div', { class: 'actions' }, retry)));
+  } finally {
+    board.removeAttribute('aria-busy');
+  }
+}
+
+function fillCategories(categories, selected) {
+  const names = (categories || []).map(categoryName).filter(Boolean);
+  if (selected && !names.includes(selected)) names.push(selected);
+  const existing = [...select.options].slice(1).map((o) => o.value);
+  if (existing.join('\n') === names.join('\n')) return;
+  while (select.options.length > 1) select.remove(1);
+  for (const name of names) select.add(new Option(name, name, false, name === selected));
+  select.value = selected || '';
+}
+
+function render(data, category) {
+  fillCategories(data.categories, category);
+  models = Array.isArray(data.models) ? data.models : [];
+  const parts = [];
+  if (data.computedAt) parts.push(`Last updated ${fmtRelative(data.computedAt)} (${fmtDateTime(data.computedAt)})`);
+  parts.push(`${fmtInt(num(data.votes) ?? 0)} votes`);
+  if (num(data.bootstrapRounds)) parts.push(`${fmtInt(data.bootstrapRounds)} bootstrap rounds`);
+  summary.textContent = parts.join(' · ');
+  if (data.computedAt) summary.title = data.computedAt;
+
+  if (models.length === 0) {
+    board.hidden = true;
+    charts.hidden = true;
+    clear(status).append(el('div', { class: 'notice' },
+      el('p', {}, 'No ranking yet: it appears once the first votes are in.'),
+      el('div', { class: 'actions' }, el('a', { class: 'btn primary', href: '/' }, 'Vote in the arena'))));
+    return;
+  }
+  clear(status).append(el('span', { class: 'visually-hidden' },
+    `Leaderboard loaded: ${models.length} models${category ? ` in ${category}` : ''}.`));
+  board.hidden = false;
+  charts.hidden = false;
+  renderTable();
+  renderRatingChart(document.getElementById('rating-chart'), models);
+  renderHeatmap(document.getElementById('heatmap'), data.matrix, models);
+}
+
+function sortValue(m, key) {
+  if (key === 'ciLow') return num(m.ciLow);
+  return TEXT_KEYS.has(key) ? String(key === 'displayName' ? nameOf(m) : m[key] ?? '').toLowerCase() : num(m[key]);
+}
+
+function sorted() {
+  const factor = sort.dir === 'ascending' ? 1 : -1;
+  return [...models].sort((a, b) => {
+    const x = sortValue(a, sort.key);
+    const y = sortValue(b, sort.key);
+    if (x === y) return (num(b.rating) ?? 0) - (num(a.rating) ?? 0);
+    if (x === null) return 1;   // unknown values sink, whatever the direction
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * factor;
+  });
+}
+
+function interval(m) {
+  const lo = num(m.ciLow);
+  const hi = num(m.ciHigh);
+  const r = num(m.rating);
+  if (lo === null || hi === null) return el('td', { class: 'num' }, missing);
+  const plus = r === null ? '' : `+${fmtRating(hi - r)} / −${fmtRating(r - lo)}`;
+  return el('td', { class: 'num', title: plus }, `${fmtRating(lo)} – ${fmtRating(hi)}`);
+}
+
+function renderTable() {
+  clear(tbody);
+  for (const m of sorted()) {
+    tbody.append(el('tr', { 'data-model': m.model },
+      el('td', { class: 'num' }, fmtInt(num(m.rank))),
+      el('th', { scope: 'row', class: 'model-cell' }, nameOf(m), m.model ? el('span', { class: 'slug' }, m.model) : null),
+      el('td', {}, m.provider || missing),
+      el('td', { class: 'num' }, el('strong', {}, fmtRating(num(m.rating)))),
+      interval(m),
+      el('td', { class: 'num' }, fmtInt(num(m.votes))),
+      el('td', { class: 'num' }, fmtPct(num(m.winRate))),
+      el('td', { class: 'num' }, fmtPct(num(m.renderSuccessRate))),
+      el('td', { class: 'num' }, fmtUsd(num(m.meanCostUsd))),
+      el('td', { class: 'num' }, fmtMs(num(m.meanLatencyMs))),
+      el('td', { class: 'num' }, fmtRating(num(m.elo)))));
+  }
+  for (const th of headers) th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.dir : 'none');
+}
+
+for (const th of headers) {
+  if (th.dataset.key === 'ciWidth') th.dataset.key = 'ciLow';
+  th.querySelector('button').addEventListener('click', () => {
+    const key = th.dataset.key;
+    if (sort.key === key) sort.dir = sort.dir === 'ascending' ? 'descending' : 'ascending';
+    else sort = { key, dir: key === 'rank' || TEXT_KEYS.has(key) || key === 'meanCostUsd' || key === 'meanLatencyMs' ? 'ascending' : 'descending' };
+    renderTable();
+  });
+}
+
+// ---------- charts ----------
+
+function truncate(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function niceStep(span, target) {
+  const raw = span / target;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((f) => f * pow).find((s) => raw <= s) || raw;
+}
+
+function renderRatingChart(host, list) {
+  const rows = [...list].filter((m) => num(m.rating) !== null).sort((a, b) => b.rating - a.rating);
+  clear(host);
+  if (rows.length === 0) return;
+  const width = 560;
+  const labelW = 180;
+  const rowH = 30;
+  const top = 28;
+  const height = top + rows.length * rowH + 8;
+  let lo = Math.min(...rows.map((m) => num(m.ciLow) ?? m.rating));
+  let hi = Math.max(...rows.map((m) => num(m.ciHigh) ?? m.rating));
+  if (hi - lo < 20) { lo -= 10; hi += 10; }
+  const pad = (hi - lo) * 0.06;
+  lo -= pad; hi += pad;
+  const x = (v) => labelW + ((v - lo) / (hi - lo)) * (width - labelW - 16);
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'fill', role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
+    svg('desc', { id: 'chart-desc' }, rows.map((m) =>
+      `${nameOf(m)}: ${fmtRating(m.rating)} (95% interval ${fmtRating(num(m.ciLow))} to ${fmtRating(num(m.ciHigh))})`).join('; ')));
+  const step = niceStep(hi - lo, 5);
+  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) {
+    root.append(svg('line', { class: 'gridline', x1: x(t), x2: x(t), y1: top - 6, y2: height - 6 }),
+      svg('text', { x: x(t), y: top - 12, 'text-anchor': 'middle', class: 'muted-text' }, fmtRating(t)));
+  }
+  rows.forEach((m, i) => {
+    const y = top + i * rowH + rowH / 2;
+    const g = svg('g', { 'data-model': m.model },
+      svg('title', {}, `${nameOf(m)}: ${fmtRating(m.rating)} [${fmtRating(num(m.ciLow))}, ${fmtRating(num(m.ciHigh))}]`),
+      svg('text', { x: labelW - 10, y: y + 4, 'text-anchor': 'end' }, truncate(nameOf(m), 24)));
+    if (num(m.ciLow) !== null && num(m.ciHigh) !== null) {
+      g.append(svg('line', { class: 'ci', x1: x(m.ciLow), x2: x(m.ciHigh), y1: y, y2: y }));
+    }
+    g.append(svg('circle', { class: 'dot', cx: x(m.rating), cy: y, r: 6 }));
+    root.append(g);
+  });
+  host.append(root);
+}
+
+// Diverging scale: orange (loses) → neutral → blue (wins); readable in light and dark themes.
+const LOW = [194, 65, 12];
+const MID = [244, 244, 245];
+const HIGH = [29, 78, 216];
+function heatColor(v) {
+  const [a, b, t] = v < 0.5 ? [LOW, MID, v / 0.5] : [MID, HIGH, (v - 0.5) / 0.5];
+  const c = a.map((ch, i) => Math.round(ch + (b[i] - ch) * t));
+  return { fill: `rgb(${c.join(',')})`, ink: (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) > 150 ? '#111' : '#fff' };
+}
+
+function renderHeatmap(host, matrix, list) {
+  clear(host);
+  if (!matrix || !Array.isArray(matrix.models) || matrix.models.length === 0) {
+    host.append(el('p', { class: 'muted' }, 'No head-to-head battles yet.'));
+    return;
+  }
+  const byModel = new Map(list.map((m) => [m.model, m]));
+  const labels = matrix.models.map((slug) => (byModel.has(slug) ? nameOf(byModel.get(slug)) : String(slug)));
+  const n = labels.length;
+  const cell = Math.max(30, Math.min(48, Math.floor(400 / n)));
+  const short = labels.map((label) => truncate(label, 22));
+  // ~7 px per character at 12 px: room for the longest label, no more
+  const left = 12 + 7 * Math.max(...short.map((s) => s.length));
+  const top = 12 + 5 * Math.max(...short.map((s) => s.length));
+  const width = left + n * cell + top;
+  const height = top + n * cell + 4;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': 'heat-title heat-desc' });
+  const desc = [];
+  short.forEach((label, i) => {
+    root.append(svg('text', { x: left - 8, y: top + i * cell + cell / 2 + 4, 'text-anchor': 'end' }, svg('title', {}, labels[i]), label));
+    const cx = left + i * cell + cell / 2;
+    root.append(svg('text', { x: cx, y: top - 8, transform: `rotate(-45 ${cx} ${top - 8})` }, svg('title', {}, labels[i]), label));
+  });
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const rate = num(matrix.winRate?.[i]?.[j]);
+      const battles = num(matrix.battles?.[i]?.[j]) ?? 0;
+      const xPos = left + j * cell;
+      const yPos = top + i * cell;
+      if (i === j || rate === null || battles === 0) {
+        root.append(svg('rect', { class: 'cell-empty', x: xPos + 1, y: yPos + 1, width: cell - 2, height: cell - 2, rx: 3 },
+          svg('title', {}, i === j ? labels[i] : `${labels[i]} vs ${labels[j]}: no battles`)));
+        continue;
+      }
+      const { fill, ink } = heatColor(rate);
+      const tip = `${labels[i]} beat ${labels[j]} in ${fmtPct(rate)} of ${fmtInt(battles)} battles`;
+      desc.push(tip);
+      const g = svg('g', {},
+        svg('title', {}, tip),
+        svg('rect', { x: xPos + 1, y: yPos + 1, width: cell - 2, height: cell - 2, rx: 3, fill }));
+      if (cell >= 30) {
+        g.append(svg('text', { x: xPos + cell / 2, y: yPos + cell / 2 + 4, 'text-anchor': 'middle', fill: ink, 'font-size': '11' },
+          `${Math.round(rate * 100)}`));
+      }
+      root.append(g);
+    }
+  }
+  root.prepend(svg('desc', { id: 'heat-desc' }, desc.join('; ') || 'No battles yet.'));
+  host.append(root);
+}
+
+select.addEventListener('change', load);
+const initial = new URL(window.location.href).searchParams.get('category');
+if (initial) {
+  select.add(new Option(initial, initial, true, true));
+  select.value = initial;
+}
+load();

@@ -1,0 +1,205 @@
+// The tasks gallery: one day's tasks, each with every model's result.
+import {
+  api, el, clear, codeBlock, artifactFrame, fmtInt, fmtUsd, fmtMs, fmtDate, missing,
+} from './common.js';
+
+const daySelect = document.getElementById('day');
+const prev = document.getElementById('prev-day');
+const next = document.getElementById('next-day');
+const status = document.getElementById('status');
+const list = document.getElementById('tasks');
+const daySummary = document.getElementById('day-summary');
+
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+function asArray(body, ...keys) {
+  if (Array.isArray(body)) return body;
+  for (const key of keys) if (body && Array.isArray(body[key])) return body[key];
+  return [];
+}
+
+function dateOf(entry) {
+  return typeof entry === 'string' ? entry : entry && (entry.date || entry.taskDate);
+}
+
+async function loadDates() {
+  try {
+    const { body } = await api('/api/tasks/dates');
+    return asArray(body, 'dates').map(dateOf).filter(Boolean).sort().reverse();
+  } catch (e) {
+    return [];
+  }
+}
+
+function fillDays(dates, selected) {
+  const all = dates.includes(selected) || !selected ? dates : [selected, ...dates].sort().reverse();
+  clear(daySelect);
+  for (const d of all) daySelect.add(new Option(`${fmtDate(d)}${d === todayUtc() ? ' (today)' : ''}`, d, false, d === selected));
+  daySelect.value = selected;
+  updateStepButtons();
+}
+
+function updateStepButtons() {
+  const i = daySelect.selectedIndex;
+  prev.disabled = i < 0 || i >= daySelect.options.length - 1;
+  next.disabled = i <= 0;
+}
+
+async function loadDay(date) {
+  const url = new URL(window.location.href);
+  url.searchParams.set('date', date);
+  history.replaceState(null, '', url);
+  updateStepButtons();
+  list.setAttribute('aria-busy', 'true');
+  clear(list);
+  clear(status).append(el('p', { class: 'notice' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), `Loading the tasks of ${fmtDate(date)}…`));
+  try {
+    const path = date === todayUtc() ? '/api/tasks/today' : `/api/tasks?date=${encodeURIComponent(date)}`;
+    const { body } = await api(path);
+    const tasks = asArray(body, 'tasks');
+    const detailed = await Promise.all(tasks.map((t) => (Array.isArray(t.submissions)
+      ? t
+      : api(`/api/tasks/${encodeURIComponent(t.id)}`).then((r) => ({ ...t, ...r.body })).catch(() => t))));
+    detailed.sort((a, b) => (num(a.slot) ?? 0) - (num(b.slot) ?? 0));
+    clear(status);
+    if (detailed.length === 0) {
+      status.append(el('p', { class: 'notice' }, `No tasks on ${fmtDate(date)}.`));
+      daySummary.textContent = 'Every model answers each task exactly once.';
+      return;
+    }
+    const count = detailed.reduce((n, t) => n + (t.submissions?.length ?? 0), 0);
+    daySummary.textContent = `${fmtDate(date)}: ${detailed.length} tasks, ${count} solutions.`;
+    status.append(el('span', { class: 'visually-hidden' }, `Loaded ${detailed.length} tasks of ${fmtDate(date)}.`));
+    for (const task of detailed) list.append(taskCard(task));
+  } catch (e) {
+    const retry = el('button', { type: 'button', class: 'btn primary' }, 'Try again');
+    retry.addEventListener('click', () => loadDay(date));
+    clear(status).append(el('div', { class: 'notice error' }, el('p', {}, `Could not load the tasks: ${e.message}`),
+      el('div', { class: 'actions' }, retry)));
+  } finally {
+    list.removeAttribute('aria-busy');
+  }
+}
+
+function promptOf(task) {
+  if (typeof task.prompt === 'string') return task.prompt;
+  const spec = task.spec || {};
+  return spec.prompt || spec.description || '';
+}
+
+function taskCard(task) {
+  const headingId = `task-${task.id}`;
+  const meta = [task.category, task.difficulty, task.slot ? `task ${task.slot}` : null].filter(Boolean).join(' · ');
+  const subs = Array.isArray(task.submissions) ? [...task.submissions] : [];
+  subs.sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const prompt = promptOf(task);
+  return el('section', { class: 'card task-card', 'aria-labelledby': headingId, 'data-task-id': task.id },
+    el('header', {},
+      el('p', { class: 'eyebrow' }, meta),
+      el('h2', { id: headingId }, task.title || 'Untitled task'),
+      prompt ? el('details', {}, el('summary', {}, 'Prompt'), el('p', { class: 'prompt' }, prompt)) : null,
+      task.votingOpen || task.revealed === false
+        ? el('p', { class: 'muted small' }, 'Voting on this task is still open: models and code are revealed once it closes.')
+        : null),
+    subs.length
+      ? el('div', { class: 'subs' }, subs.map((s) => submissionCard(s)))
+      : el('p', { class: 'muted' }, 'No solutions yet.'));
+}
+
+function modelOf(s) {
+  return typeof s.model === 'object' && s.model !== null ? s.model : s;
+}
+function nameOf(s) {
+  const m = modelOf(s);
+  return m.displayName || (typeof s.model === 'string' ? s.model : m.slug) || 'Hidden model';
+}
+function artifactOf(s) {
+  return s.artifact || {};
+}
+
+function statusBadge(s) {
+  const a = artifactOf(s);
+  if (s.status === 'failed') return el('span', { class: 'badge bad' }, 'failed');
+  if (a.status === 'failed') return el('span', { class: 'badge bad' }, 'render failed');
+  if (a.status === 'rendered') return el('span', { class: 'badge good' }, 'rendered');
+  return el('span', { class: 'badge warn' }, a.status || s.status || 'pending');
+}
+
+function jsErrors(a) {
+  if (num(a.jsErrorCount) !== null) return a.jsErrorCount;
+  if (Array.isArray(a.jsErrors)) return a.jsErrors.length;
+  return num(a.jsErrors);
+}
+
+function submissionCard(s) {
+  const name = nameOf(s);
+  const m = modelOf(s);
+  const a = artifactOf(s);
+  const liveUrl = a.url || a.artifactUrl || (a.id && a.status === 'rendered' ? `/api/artifacts/${encodeURIComponent(a.id)}` : null);
+  const screenshotUrl = a.screenshotUrl || null;
+  const shot = el('div', { class: 'shot' });
+  const showScreenshot = () => {
+    clear(shot).append(screenshotUrl
+      ? el('img', { src: screenshotUrl, alt: `Screenshot of ${name}'s solution`, loading: 'lazy' })
+      : el('p', { class: 'muted small' }, a.failureReason ? `No screenshot: ${a.failureReason}` : 'No screenshot'));
+  };
+  showScreenshot();
+
+  const errorText = [s.errorCode || s.error, s.errorMessage].filter(Boolean).join(': ')
+    || (a.status === 'failed' && a.failureReason ? `render: ${a.failureReason}` : '');
+  const inTok = num(s.inputTokens);
+  const outTok = num(s.outputTokens);
+  const stats = el('dl', { class: 'stats' },
+    el('dt', {}, 'Tokens in / out'), el('dd', {}, `${fmtInt(inTok)} / ${fmtInt(outTok)}`),
+    el('dt', {}, 'Cost'), el('dd', {}, fmtUsd(num(s.costUsd))),
+    el('dt', {}, 'Latency'), el('dd', {}, fmtMs(num(s.latencyMs))),
+    el('dt', {}, 'JS errors'), el('dd', {}, jsErrors(a) === null ? missing : fmtInt(jsErrors(a))));
+
+  const tools = el('div', { class: 'side-tools' });
+  const codePanel = el('div', { class: 'side-panel', hidden: true });
+  if (liveUrl) {
+    const live = el('button', { type: 'button', class: 'btn small', 'aria-pressed': 'false' }, 'Run live');
+    live.addEventListener('click', () => {
+      const on = live.getAttribute('aria-pressed') !== 'true';
+      live.setAttribute('aria-pressed', String(on));
+      live.textContent = on ? 'Show screenshot' : 'Run live';
+      if (on) clear(shot).append(artifactFrame(liveUrl, `${name}'s solution, running live`));
+      else showScreenshot();
+    });
+    tools.append(live, el('a', { class: 'btn small', href: liveUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Open'));
+  }
+  if (typeof s.code === 'string') {
+    const codeToggle = el('button', { type: 'button', class: 'btn small', 'aria-expanded': 'false' }, 'Code');
+    codeToggle.addEventListener('click', () => {
+      const open = codeToggle.getAttribute('aria-expanded') !== 'true';
+      codeToggle.setAttribute('aria-expanded', String(open));
+      codePanel.hidden = !open;
+      if (open && !codePanel.firstChild) codePanel.append(codeBlock(s.code, `Source code of ${name}'s solution`));
+    });
+    tools.append(codeToggle);
+  }
+
+  return el('article', { class: 'card sub', 'data-model': m.slug || (typeof s.model === 'string' ? s.model : '') },
+    el('div', { class: 'sub-head' },
+      el('div', {}, el('h3', {}, name), m.provider ? el('span', { class: 'muted small' }, m.provider) : null),
+      statusBadge(s)),
+    shot,
+    stats,
+    errorText ? el('p', { class: 'error' }, errorText) : null,
+    tools.childNodes.length ? tools : null,
+    codePanel);
+}
+
+daySelect.addEventListener('change', () => loadDay(daySelect.value));
+prev.addEventListener('click', () => { daySelect.selectedIndex += 1; loadDay(daySelect.value); });
+next.addEventListener('click', () => { daySelect.selectedIndex -= 1; loadDay(daySelect.value); });
+
+(async () => {
+  const requested = new URL(window.location.href).searchParams.get('date');
+  const dates = await loadDates();
+  const valid = requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : null;
+  const selected = valid || (dates.includes(todayUtc()) || dates.length === 0 ? todayUtc() : dates[0]);
+  fillDays(dates, selected);
+  loadDay(selected);
+})();
