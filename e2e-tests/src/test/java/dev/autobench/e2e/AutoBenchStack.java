@@ -1,0 +1,150 @@
+package dev.autobench.e2e;
+
+import dev.autobench.testsupport.TestPostgres;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production topology on one machine: a migrated PostgreSQL database, the four packaged
+ * services as separate JVMs configured only through environment variables, and the providers
+ * played by WireMock.
+ */
+final class AutoBenchStack implements AutoCloseable {
+
+    static final String CRON_SECRET = "e2e-cron-secret-0123456789abcdef";
+    static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+
+    final ProviderFakes providers = new ProviderFakes();
+    final String jdbcUrl = TestPostgres.freshDatabase("e2e");
+    final Path logs;
+    final ServiceProcess generator;
+    final ServiceProcess dispatcher;
+    final ServiceProcess renderer;
+    final ServiceProcess arena;
+    private final List<ServiceProcess> all = new ArrayList<>();
+
+    AutoBenchStack(Map<String, String> dispatcherExtra, Map<String, String> arenaExtra) throws Exception {
+        logs = Files.createDirectories(E2eSupport.root().resolve("e2e-tests/target/e2e-logs"));
+        migrate();
+        Map<String, String> common = commonEnv();
+        int rendererPort = E2eSupport.freePort();
+
+        generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(common, Map.of(
+                "AUTOBENCH_GENERATOR_SCHEDULE_ENABLED", "false")), logs);
+
+        Map<String, String> dispatcherEnv = with(common, Map.of(
+                "OPENAI_API_KEY", ProviderFakes.OPENAI_KEY,
+                "ANTHROPIC_API_KEY", ProviderFakes.ANTHROPIC_KEY,
+                "GEMINI_API_KEY", ProviderFakes.GEMINI_KEY,
+                "DEEPSEEK_API_KEY", ProviderFakes.DEEPSEEK_KEY,
+                "AUTOBENCH_PROVIDERS_OPENAI_BASE_URL", providers.baseUrl(),
+                "AUTOBENCH_PROVIDERS_ANTHROPIC_BASE_URL", providers.baseUrl(),
+                "AUTOBENCH_PROVIDERS_GOOGLE_BASE_URL", providers.baseUrl(),
+                "AUTOBENCH_PROVIDERS_DEEPSEEK_BASE_URL", providers.baseUrl(),
+                "AUTOBENCH_DEMO_ENABLED", "false",
+                "AUTOBENCH_RENDERER_URL", "http://localhost:" + rendererPort));
+        dispatcher = new ServiceProcess("dispatcher-service", E2eSupport.freePort(), with(dispatcherEnv, dispatcherExtra), logs);
+
+        renderer = new ServiceProcess("renderer-service", rendererPort, with(common, Map.of(
+                "AUTOBENCH_CHROMIUM_PATH", E2eSupport.chromium())), logs);
+
+        arena = new ServiceProcess("arena-service", E2eSupport.freePort(), with(common, arenaExtra), logs);
+
+        all.addAll(List.of(generator, dispatcher, renderer, arena));
+        for (ServiceProcess service : all) {
+            service.start();
+        }
+        for (ServiceProcess service : all) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+    }
+
+    private Map<String, String> commonEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", TestPostgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password());
+        env.put("AUTOBENCH_CRON_SECRET", CRON_SECRET);
+        env.put("AUTOBENCH_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("AUTOBENCH_ARENA_SIGNING_KEY", "e2e-signing-key-0123456789abcdef0123456789");
+        env.put("AUTOBENCH_ARENA_IP_HASH_SALT", "e2e-ip-salt-0123456789");
+        return env;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(base);
+        env.putAll(extra);
+        return env;
+    }
+
+    /** The one migrator, as in the Kubernetes Job: the generator's jar with init-and-exit. */
+    private void migrate() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.javaCommand(ServiceProcess.jar("generator-service")))
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("migrate.log").toFile());
+        builder.environment().putAll(commonEnv());
+        builder.environment().put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+        builder.environment().put("QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
+        builder.environment().put("QUARKUS_INIT_AND_EXIT", "true");
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("migration failed: " + Files.readString(logs.resolve("migrate.log")));
+        }
+    }
+
+    Response cron(ServiceProcess service, String path) {
+        return RestAssured.given().baseUri(service.baseUrl())
+                .header("x-cron-secret", CRON_SECRET)
+                .when().post(path);
+    }
+
+    Connection db() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, TestPostgres.user(), TestPostgres.password());
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = db(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    List<Map<String, Object>> rows(String sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = db(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Map<String, Object> row = new HashMap<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess service : all) {
+            service.close();
+        }
+        providers.close();
+    }
+}
