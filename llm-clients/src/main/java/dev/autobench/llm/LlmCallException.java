@@ -1,0 +1,52 @@
+package dev.autobench.llm;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failed HTTP attempt. The message is safe to log and store: it never carries an API key
+ * (provider error texts are redacted before they get here).
+ */
+public class LlmCallException extends RuntimeException {
+
+    private final FailureKind kind;
+    private final Integer httpStatus;
+    private final Duration retryAfter;
+    private final String requestId;
+    private final Duration latency;
+
+    public LlmCallException(FailureKind kind, String message, Integer httpStatus, Duration retryAfter,
+                            String requestId, Duration latency) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+        this.requestId = requestId;
+        this.latency = latency == null ? Duration.ZERO : latency;
+    }
+
+    public static LlmCallException of(FailureKind kind, String message) {
+        return new LlmCallException(kind, message, null, null, null, Duration.ZERO);
+    }
+
+    public FailureKind kind() {
+        return kind;
+    }
+
+    public Optional<Integer> httpStatus() {
+        return Optional.ofNullable(httpStatus);
+    }
+
+    /** What the provider asked us to wait (Retry-After / retry-after-ms), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.autobench.llm;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Each provider's real wire format, and how every kind of failure of one attempt is classified. */
+class ProviderClientsTest {
+
+    static final String KEY = "sk-test-SECRET-0123456789abcdef";
+    static WireMockServer wiremock;
+    static LlmClient client;
+
+    @BeforeAll
+    static void start() {
+        wiremock = new WireMockServer(options().dynamicPort());
+        wiremock.start();
+        Map<Provider, String> keys = new EnumMap<>(Provider.class);
+        for (Provider p : Provider.values()) {
+            keys.put(p, KEY);
+        }
+        client = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), keys), Duration.ofSeconds(2), Duration.ZERO);
+    }
+
+    @AfterAll
+    static void stop() {
+        wiremock.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        wiremock.resetAll();
+    }
+
+    static LlmRequest request(Provider provider, String model) {
+        return new LlmRequest(provider, model, null, "You write single-file web pages.", "Build a clock", 4096,
+                Duration.ofSeconds(5));
+    }
+
+    @Test
+    void openAiSpeaksChatCompletionsWithBearerAndMaxCompletionTokens() {
+        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
+                {"id":"chatcmpl-1","choices":[{"index":0,"message":{"role":"assistant","content":"hello"}}],
+                 "usage":{"prompt_tokens":12,"completion_tokens":34}}""").withHeader("x-request-id", "req_abc")));
+
+        LlmResponse response = client.call(request(Provider.OPENAI, "gpt-5"));
+
+        assertThat(response.text()).isEqualTo("hello");
+        assertThat(response.inputTokens()).isEqualTo(12);
+        assertThat(response.outputTokens()).isEqualTo(34);
+        assertThat(response.requestId()).isEqualTo("req_abc");
+        assertThat(response.httpStatus()).isEqualTo(200);
+        wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"model":"gpt-5","messages":[{"role":"system","content":"You write single-file web pages."},
+                         {"role":"user","content":"Build a clock"}],"max_completion_tokens":4096}""")));
+    }
+
+    @Test
+    void anthropicSpeaksMessagesWithApiKeyAndVersion() {
+        wiremock.stubFor(post("/v1/messages").willReturn(okJson("""
+                {"id":"msg_1","type":"message","content":[{"type":"text","text":"part one "},{"type":"text","text":"part two"}],
+                 "usage":{"input_tokens":20,"output_tokens":40}}""").withHeader("request-id", "req_ant")));
+
+        LlmResponse response = client.call(request(Provider.ANTHROPIC, "claude-sonnet-4-5"));
+
+        assertThat(response.text()).isEqualTo("part one part two");
+        assertThat(response.inputTokens()).isEqualTo(20);
+        assertThat(response.outputTokens()).isEqualTo(40);
+        assertThat(response.requestId()).isEqualTo("req_ant");
+        wiremock.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withHeader("x-api-key", equalTo(KEY))
+                .withHeader("anthropic-version", equalTo("2023-06-01"))
+                .withoutHeader("Authorization")
+                .withRequestBody(equalToJson("""
+                        {"model":"claude-sonnet-4-5","max_tokens":4096,"system":"You write single-file web pages.",
+                         "messages":[{"role":"user","content":"Build a clock"}]}""")));
+    }
+
+    @Test
+    void googleSpeaksGenerateContentWithGoogApiKey() {
+        wiremock.stubFor(post("/v1beta/models/gemini-2.5-pro:generateContent").willReturn(okJson("""
+                {"candidates":[{"content":{"role":"model","parts":[{"text":"thinking","thought":true},{"text":"answer"}]}}],
+                 "usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":9,"thoughtsTokenCount":5},
+                 "responseId":"resp-g"}""")));
+
+        LlmResponse response = client.call(request(Provider.GOOGLE, "gemini-2.5-pro"));
+
+        assertThat(response.text()).isEqualTo("answer");
+        assertThat(response.inputTokens()).isEqualTo(7);
+        assertThat(response.outputTokens()).isEqualTo(14);
+        assertThat(response.requestId()).isEqualTo("resp-g");
+        wiremock.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-pro:generateContent"))
+                .withHeader("x-goog-api-key", equalTo(KEY))
+                .withRequestBody(equalToJson("""
+                        {"systemInstruction":{"parts":[{"text":"You write single-file web pages."}]},
+                         "contents":[{"role":"user","parts":[{"text":"Build a clock"}]}],
+                         "generationConfig":{"maxOutputTokens":4096}}""")));
+    }
+
+    @Test
+    void deepSeekAndCompatibleServersSpeakChatCompletionsWithoutTheV1Prefix() {
+        wiremock.stubFor(post("/chat/completions").willReturn(okJson("""
+                {"id":"ds-1","choices":[{"message":{"content":"ok"}}],"usage":{"prompt_tokens":1,"completion_tokens":2}}""")));
+
+        assertThat(client.call(request(Provider.DEEPSEEK, "deepseek-chat")).requestId()).isEqualTo("ds-1");
+        assertThat(client.call(request(Provider.OPENAI_COMPATIBLE, "llama3")).text()).isEqualTo("ok");
+
+        wiremock.verify(exactly(2), postRequestedFor(urlEqualTo("/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withRequestBody(equalToJson("{\"max_tokens\":4096}", true, true)));
+    }
+
+    @Test
+    void aPerModelBaseUrlWinsOverTheProvidersOne() {
+        wiremock.stubFor(post("/proxy/v1/chat/completions").willReturn(okJson("""
+                {"choices":[{"message":{"content":"via proxy"}}]}""")));
+
+        LlmResponse response = client.call(request(Provider.OPENAI, "gpt-5").withBaseUrl(wiremock.baseUrl() + "/proxy/"));
+
+        assertThat(response.text()).isEqualTo("via proxy");
+    }
+
+    @Test
+    void rateLimitIsRetryableAndCarriesRetryAfter() {
+        wiremock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(429).withHeader("retry-after", "7")
+                .withBody("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}")));
+
+        LlmCallException e = failure(Provider.ANTHROPIC);
+
+        assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(e.kind().retryable()).isTrue();
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(e.httpStatus()).contains(429);
+        assertThat(e.getMessage()).contains("slow down");
+    }
+
+    @Test
+    void overloadedAndServerErrorsAreRetryableAndNotBilled() {
+        wiremock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529)));
+        wiremock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(500)));
+
+        assertThat(failure(Provider.ANTHROPIC).kind()).isEqualTo(FailureKind.OVERLOADED);
+        LlmCallException serverError = failure(Provider.OPENAI);
+        assertThat(serverError.kind()).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(serverError.kind().retryable()).isTrue();
+        assertThat(serverError.kind().possiblyBilled()).isFalse();
+    }
+
+    @Test
+    void malformedJsonAndEmptyContentAreBilledAndNotRetryable() {
+        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("{\"choices\": [ {")));
+        wiremock.stubFor(post("/chat/completions").willReturn(okJson("""
+                {"choices":[{"message":{"content":""}}],"usage":{"prompt_tokens":5,"completion_tokens":0}}""")));
+
+        LlmCallException malformed = failure(Provider.OPENAI);
+        assertThat(malformed.kind()).isEqualTo(FailureKind.INVALID_RESPONSE);
+        assertThat(malformed.kind().retryable()).isFalse();
+        LlmCallException empty = failure(Provider.DEEPSEEK);
+        assertThat(empty.kind()).isEqualTo(FailureKind.EMPTY);
+        assertThat(empty.kind().possiblyBilled()).isTrue();
+    }
+
+    @Test
+    void aResetAfterSendingIsNotRetryableButARefusedConnectionIs() throws Exception {
+        wiremock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThat(failure(Provider.OPENAI).kind()).isEqualTo(FailureKind.CONNECTION_LOST);
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        LlmCallException refused = catchThrowableOfType(LlmCallException.class, () -> client.call(
+                request(Provider.OPENAI, "gpt-5").withBaseUrl("http://127.0.0.1:" + closedPort)));
+        assertThat(refused.kind()).isEqualTo(FailureKind.CONNECT_ERROR);
+        assertThat(refused.kind().retryable()).isTrue();
+    }
+
+    @Test
+    void anAnswerSlowerThanTheTimeoutIsATimeout() {
+        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("{}").withFixedDelay(3000)));
+
+        LlmCallException e = catchThrowableOfType(LlmCallException.class,
+                () -> client.call(request(Provider.OPENAI, "gpt-5").withTimeout(Duration.ofMillis(300))));
+
+        assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(e.kind().retryable()).isFalse();
+    }
+
+    @Test
+    void theKeyNeverAppearsInAFailureEvenWhenTheProviderEchoesIt() {
+        wiremock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401).withBody(
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ". Also sk-proj-abcdefgh1234****wxyz\"}}")));
+
+        LlmCallException e = failure(Provider.OPENAI);
+
+        assertThat(e.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
+        assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain("abcdefgh1234").contains("[redacted]");
+    }
+
+    @Test
+    void aProviderWithoutAKeyIsNotCalled() {
+        LlmClient keyless = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), Map.of()), Duration.ofSeconds(1),
+                Duration.ZERO);
+
+        LlmCallException e = catchThrowableOfType(LlmCallException.class,
+                () -> keyless.call(request(Provider.OPENAI, "gpt-5")));
+
+        assertThat(e.kind()).isEqualTo(FailureKind.NOT_CONFIGURED);
+        assertThat(e.getMessage()).contains("OPENAI_API_KEY");
+        assertThat(keyless.isConfigured(Provider.OPENAI)).isFalse();
+        assertThat(keyless.isConfigured(Provider.OPENAI_COMPATIBLE)).isTrue();
+        wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    }
+
+    private static LlmCallException failure(Provider provider) {
+        String model = provider == Provider.GOOGLE ? "gemini-2.5-pro" : "m";
+        return catchThrowableOfType(LlmCallException.class, () -> client.call(request(provider, model)));
+    }
+
+    record StaticEndpoints(String base, Map<Provider, String> keys) implements ProviderEndpoints {
+        @Override
+        public Optional<String> baseUrl(Provider provider) {
+            return provider == Provider.DEMO ? Optional.empty() : Optional.of(base);
+        }
+
+        @Override
+        public Optional<String> apiKey(Provider provider) {
+            return Optional.ofNullable(keys.get(provider));
+        }
+    }
+}
