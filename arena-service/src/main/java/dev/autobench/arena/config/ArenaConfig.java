@@ -1,0 +1,91 @@
+package dev.autobench.arena.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything the arena lets an operator tune, under {@code autobench.arena.*}. */
+@ConfigMapping(prefix = "autobench.arena")
+public interface ArenaConfig {
+
+    /**
+     * How long a task stays open for voting, measured from its {@code generated_at} (or the start
+     * of its UTC {@code task_date} when that is missing). Older tasks stay browsable, unrevealed no more.
+     */
+    @WithDefault("24h")
+    Duration window();
+
+    /** HMAC-SHA256 key of voter cookies and vote tokens ({@code AUTOBENCH_ARENA_SIGNING_KEY}); required in prod. */
+    Optional<String> signingKey();
+
+    /** Salt of the stored IP hash ({@code AUTOBENCH_ARENA_IP_HASH_SALT}); derived from the signing key when absent. */
+    Optional<String> ipHashSalt();
+
+    /** Honour the first X-Forwarded-For address; only true behind a proxy that overwrites the header. */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+
+    /** How long a served match may be voted on. */
+    @WithDefault("30m")
+    Duration voteTokenTtl();
+
+    /** A vote cast sooner than this after the match was served is stored but not counted. */
+    @WithDefault("3s")
+    Duration minViewTime();
+
+    Cookie cookie();
+
+    RateLimit rateLimit();
+
+    Leaderboard leaderboard();
+
+    interface Cookie {
+        @WithDefault("ab_voter")
+        String name();
+
+        /** Secure flag; off only for plain-HTTP local runs. */
+        @WithDefault("true")
+        boolean secure();
+
+        @WithDefault("400d")
+        Duration maxAge();
+    }
+
+    /** Sliding windows over the stored votes, per voter cookie and per IP hash. */
+    interface RateLimit {
+        @WithDefault("20")
+        int voterPerMinute();
+
+        @WithDefault("300")
+        int voterPerHour();
+
+        @WithDefault("60")
+        int ipPerMinute();
+
+        @WithDefault("1000")
+        int ipPerHour();
+    }
+
+    interface Leaderboard {
+        /** Never recompute more often than this, however fast the votes arrive. */
+        @WithDefault("30s")
+        Duration minInterval();
+
+        @WithDefault("1000")
+        int bootstrapRounds();
+
+        /** Seed of the bootstrap, so that the same votes always give the same intervals. */
+        @WithDefault("20240601")
+        long bootstrapSeed();
+
+        /** K of the online Elo shown beside Bradley–Terry (FastChat uses 4). */
+        @WithDefault("4")
+        double eloK();
+
+        /** Snapshots older than this are pruned, except the latest of each category. */
+        @WithDefault("1h")
+        Duration retention();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.autobench.arena.domain;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A match as a voter sees it: the task and two anonymous solutions. Nothing here names a model;
+ * the vote token is the only way to vote on it.
+ */
+@RegisterForReflection
+public record ArenaMatch(UUID matchId, Task task, Side left, Side right, String voteToken, Instant expiresAt) {
+
+    @RegisterForReflection
+    public record Task(UUID id, String title, String prompt, String category) {
+    }
+
+    @RegisterForReflection
+    public record Side(UUID artifactId, String artifactUrl, String screenshotUrl, String code) {
+    }
+}

@@ -1,0 +1,174 @@
+package dev.autobench.arena.ranking;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Computes a leaderboard from battles, the way LMArena/FastChat do: Bradley–Terry maximum
+ * likelihood (ties half a win), 95% percentile intervals from bootstrap rounds that resample the
+ * unique outcome counts multinomially, rank = 1 + the number of models whose lower bound is above
+ * this one's upper bound, and online Elo beside it. Rounds run in parallel on the common
+ * ForkJoin pool, each with its own deterministic random stream, so results do not depend on
+ * scheduling.
+ */
+public final class RankingEngine {
+
+    private final RankingOptions options;
+
+    public RankingEngine(RankingOptions options) {
+        this.options = options;
+    }
+
+    public RankingResult compute(Battles battles) {
+        int m = battles.modelCount();
+        long[] games = new long[m];
+        long[] wins = new long[m];
+        long[] losses = new long[m];
+        long[] ties = new long[m];
+        long[][] pairBattles = new long[m][m];
+        double[][] pairWins = new double[m][m];
+        double[] elo = new double[m];
+        Arrays.fill(elo, Ratings.MEAN);
+        double k = options.eloK();
+        for (int index = 0; index < battles.size(); index++) {
+            int a = battles.a(index);
+            int b = battles.b(index);
+            Outcome outcome = battles.outcome(index);
+            games[a]++;
+            games[b]++;
+            pairBattles[a][b]++;
+            pairBattles[b][a]++;
+            double scoreA = switch (outcome) {
+                case A_WINS -> {
+                    wins[a]++;
+                    losses[b]++;
+                    yield 1;
+                }
+                case B_WINS -> {
+                    wins[b]++;
+                    losses[a]++;
+                    yield 0;
+                }
+                case TIE, BOTH_BAD -> {
+                    ties[a]++;
+                    ties[b]++;
+                    yield 0.5;
+                }
+            };
+            pairWins[a][b] += scoreA;
+            pairWins[b][a] += 1 - scoreA;
+            double expectedA = 1 / (1 + Math.pow(10, (elo[b] - elo[a]) / 400));
+            elo[a] += k * (scoreA - expectedA);
+            elo[b] += k * ((1 - scoreA) - (1 - expectedA));
+        }
+        boolean[] rated = new boolean[m];
+        for (int model = 0; model < m; model++) {
+            rated[model] = games[model] > 0;
+            if (!rated[model]) {
+                elo[model] = Double.NaN;
+            }
+        }
+
+        PairCounts counts = PairCounts.of(battles);
+        int pairs = counts.pairs();
+        double[] pairGames = new double[pairs];
+        double[] pairWinsOfI = new double[pairs];
+        counts.collapse(counts.counts, pairGames, pairWinsOfI);
+        double[] theta = new double[m];
+        BradleyTerry.fit(m, counts.i, counts.j, pairGames, pairWinsOfI, theta, new double[m * m]);
+        double[] rating = new double[m];
+        Ratings.toElo(theta, rated, rating);
+
+        double[] low = new double[m];
+        double[] high = new double[m];
+        int rounds = counts.total == 0 ? 0 : options.bootstrapRounds();
+        if (rounds > 0) {
+            double[][] samples = bootstrap(counts, theta, rated, rounds);
+            double[] column = new double[rounds];
+            for (int model = 0; model < m; model++) {
+                if (!rated[model]) {
+                    low[model] = Double.NaN;
+                    high[model] = Double.NaN;
+                    continue;
+                }
+                for (int r = 0; r < rounds; r++) {
+                    column[r] = samples[r][model];
+                }
+                Arrays.sort(column);
+                low[model] = quantile(column, 0.025);
+                high[model] = quantile(column, 0.975);
+            }
+        } else {
+            for (int model = 0; model < m; model++) {
+                low[model] = rating[model];
+                high[model] = rating[model];
+            }
+        }
+        int[] rank = new int[m];
+        for (int model = 0; model < m; model++) {
+            if (!rated[model]) {
+                continue;
+            }
+            int above = 0;
+            for (int other = 0; other < m; other++) {
+                if (other != model && rated[other] && low[other] > high[model]) {
+                    above++;
+                }
+            }
+            rank[model] = 1 + above;
+        }
+        return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
+                pairBattles, pairWins);
+    }
+
+    private double[][] bootstrap(PairCounts counts, double[] fitted, boolean[] rated, int rounds) {
+        int m = counts.modelCount;
+        double[][] samples = new double[rounds][];
+        long seed = options.seed();
+        IntStream.range(0, rounds).parallel().forEach(round -> {
+            SplittableRandom random = new SplittableRandom(mix(seed, round));
+            long[] sample = new long[counts.counts.length];
+            counts.resample(random, sample);
+            double[] games = new double[counts.pairs()];
+            double[] winsOfI = new double[counts.pairs()];
+            counts.collapse(sample, games, winsOfI);
+            double[] theta = fitted.clone();
+            BradleyTerry.fit(m, counts.i, counts.j, games, winsOfI, theta, Workspace.get(m));
+            double[] ratings = new double[m];
+            Ratings.toElo(theta, rated, ratings);
+            samples[round] = ratings;
+        });
+        return samples;
+    }
+
+    /** Linear interpolation between order statistics (NumPy's default), on sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        double fraction = position - below;
+        return sorted[below] + fraction * (sorted[above] - sorted[below]);
+    }
+
+    private static long mix(long seed, int round) {
+        long z = seed + 0x9E3779B97F4A7C15L * (round + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One m×m scratch matrix per worker thread, so rounds do not allocate megabytes each. */
+    private static final class Workspace {
+        private static final ThreadLocal<double[]> MATRIX = new ThreadLocal<>();
+
+        static double[] get(int m) {
+            double[] matrix = MATRIX.get();
+            if (matrix == null || matrix.length < m * m) {
+                matrix = new double[m * m];
+                MATRIX.set(matrix);
+            }
+            return matrix;
+        }
+    }
+}

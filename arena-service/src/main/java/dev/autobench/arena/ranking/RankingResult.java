@@ -1,0 +1,26 @@
+package dev.autobench.arena.ranking;
+
+/**
+ * Per model (by index): Bradley–Terry rating with its bootstrap 95% interval and interval-aware
+ * rank, counts, online Elo; and the pairwise battle and win matrices. Models that played no
+ * counted battle have NaN rating and interval and rank 0.
+ */
+public record RankingResult(int modelCount, long battles, int bootstrapRounds, double[] rating, double[] ciLow,
+                            double[] ciHigh, int[] rank, long[] games, long[] wins, long[] losses, long[] ties,
+                            double[] onlineElo, long[][] pairBattles, double[][] pairWins) {
+
+    public boolean rated(int model) {
+        return games[model] > 0;
+    }
+
+    /** (wins + ties/2) / games, or NaN without games. */
+    public double winRate(int model) {
+        return games[model] == 0 ? Double.NaN : (wins[model] + 0.5 * ties[model]) / games[model];
+    }
+
+    /** Share of the battles between row and column that row won (ties half), NaN when they never met. */
+    public double pairWinRate(int row, int column) {
+        long n = pairBattles[row][column];
+        return n == 0 ? Double.NaN : pairWins[row][column] / n;
+    }
+}

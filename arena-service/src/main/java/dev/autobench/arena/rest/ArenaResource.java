@@ -1,0 +1,80 @@
+package dev.autobench.arena.rest;
+
+import dev.autobench.arena.domain.ArenaMatch;
+import dev.autobench.arena.domain.VoteReceipt;
+import dev.autobench.arena.domain.VoteRequest;
+import dev.autobench.arena.security.ClientAddress;
+import dev.autobench.arena.security.Voter;
+import dev.autobench.arena.security.VoterCookies;
+import dev.autobench.arena.service.MatchService;
+import dev.autobench.arena.service.VoteService;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.Optional;
+
+/** The voting loop: get an anonymous match, vote on it, see who was who. */
+@Path("/api/arena")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArenaResource {
+
+    @Inject
+    MatchService matches;
+
+    @Inject
+    VoteService votes;
+
+    @Inject
+    VoterCookies cookies;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @GET
+    @Path("/match")
+    @Operation(summary = "The next anonymous match for this voter (sets the voter cookie on first visit)")
+    @APIResponse(responseCode = "200", description = "A match and its vote token")
+    @APIResponse(responseCode = "204", description = "This voter has voted on every open match")
+    public Response next(@Context HttpHeaders headers) {
+        Voter voter = cookies.verifyOrCreate(cookieValue(headers));
+        Optional<ArenaMatch> match = matches.nextFor(voter);
+        Response.ResponseBuilder response = match.map(Response::ok).orElseGet(Response::noContent)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (voter.fresh()) {
+            response.cookie(cookies.cookieFor(voter));
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("/votes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Vote on a served match; answers with the reveal")
+    @APIResponse(responseCode = "201", description = "Stored; counted=false when cast too fast")
+    @APIResponse(responseCode = "400", description = "Malformed body or unknown outcome")
+    @APIResponse(responseCode = "403", description = "Forged, expired or another voter's token")
+    @APIResponse(responseCode = "409", description = "Already voted on this match")
+    @APIResponse(responseCode = "429", description = "Too many votes; see Retry-After")
+    public Response vote(VoteRequest request, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        Voter voter = cookies.verify(cookieValue(headers)).orElse(null);
+        VoteReceipt receipt = votes.vote(request, voter, clientAddress.ipHash(http));
+        return Response.status(Response.Status.CREATED).entity(receipt)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private String cookieValue(HttpHeaders headers) {
+        jakarta.ws.rs.core.Cookie cookie = headers.getCookies().get(cookies.cookieName());
+        return cookie == null ? null : cookie.getValue();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.autobench.arena.service;
+
+import dev.autobench.arena.config.ArenaConfig;
+import dev.autobench.arena.domain.VoteOutcome;
+import dev.autobench.arena.domain.VoteReceipt;
+import dev.autobench.arena.repository.MatchRepository;
+import dev.autobench.arena.repository.VoteRepository;
+import dev.autobench.arena.repository.VoteRepository.Subject;
+import dev.autobench.arena.security.Voter;
+import dev.autobench.arena.security.VoteTokens;
+import dev.autobench.arena.service.ArenaMetrics.Rejection;
+import dev.autobench.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stores one verified vote in one transaction, under the voter's and the IP's locks. */
+@ApplicationScoped
+public class VoteRecorder {
+
+    static final String TOO_FAST = "too_fast";
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @Inject
+    VoteRepository votes;
+
+    @Inject
+    MatchRepository matches;
+
+    @Inject
+    ArenaConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public VoteReceipt record(VoteTokens.Claims claims, Voter voter, String ipHash, VoteOutcome outcome) {
+        votes.lock(Subject.VOTER, voter.key());
+        votes.lock(Subject.IP, ipHash);
+        Instant now = clock.instant();
+        enforceLimits(voter.key(), ipHash, now);
+        MatchRepository.Reveal reveal = matches.reveal(claims.matchId()).orElseThrow(() -> new VoteService.RejectedVote(
+                Rejection.INVALID, ProblemException.notFound("This match no longer exists.")));
+        boolean counted = !now.isBefore(claims.issuedAt().plus(config.minViewTime()));
+        Optional<Long> id = votes.insert(claims.matchId(), voter.key(), ipHash, outcome.value(), counted,
+                counted ? null : TOO_FAST, claims.issuedAt());
+        if (id.isEmpty()) {
+            throw new VoteService.RejectedVote(Rejection.DUPLICATE,
+                    ProblemException.conflict("You have already voted on this match."));
+        }
+        matches.incrementVoteCount(claims.matchId());
+        return new VoteReceipt(claims.matchId(), reveal.left(), reveal.right(), outcome.value(), counted,
+                counted ? null : TOO_FAST);
+    }
+
+    private void enforceLimits(String voterKey, String ipHash, Instant now) {
+        ArenaConfig.RateLimit limits = config.rateLimit();
+        Optional<Instant> voterRoom = room(Subject.VOTER, voterKey, now, limits.voterPerMinute(), MINUTE)
+                .or(() -> room(Subject.VOTER, voterKey, now, limits.voterPerHour(), HOUR));
+        Optional<Instant> room = voterRoom
+                .or(() -> room(Subject.IP, ipHash, now, limits.ipPerMinute(), MINUTE))
+                .or(() -> room(Subject.IP, ipHash, now, limits.ipPerHour(), HOUR));
+        if (room.isPresent()) {
+            long seconds = Math.max(1, (long) Math.ceil(Duration.between(now, room.get()).toMillis() / 1000.0));
+            throw new VoteService.RejectedVote(Rejection.RATE_LIMITED, new ProblemException(
+                    Response.Status.TOO_MANY_REQUESTS,
+                    "Too many votes from this " + (voterRoom.isPresent() ? "browser" : "network")
+                            + "; try again in " + seconds + " s.",
+                    Map.of("Retry-After", Long.toString(seconds))));
+        }
+    }
+
+    /** Empty while the window has room; otherwise when it will. */
+    private Optional<Instant> room(Subject subject, String key, Instant now, int limit, Duration window) {
+        Instant since = now.minus(window);
+        if (votes.countSince(subject, key, since) < limit) {
+            return Optional.empty();
+        }
+        return Optional.of(votes.roomAt(subject, key, since, limit, window).orElse(now.plusSeconds(1)));
+    }
+}
