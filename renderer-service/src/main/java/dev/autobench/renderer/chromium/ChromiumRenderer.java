@@ -1,0 +1,203 @@
+package dev.autobench.renderer.chromium;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autobench.renderer.chromium.PageRender.Outcome;
+import dev.autobench.renderer.config.RendererConfig;
+import dev.autobench.renderer.service.ArtifactHtmlHardener;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Renders one page in a throwaway headless Chromium driven over the DevTools protocol: fresh profile, no
+ * network, fixed viewport, a settle time for animations, and a hard deadline after which the whole process
+ * tree is killed. At most {@code autobench.renderer.concurrency} browsers run at once.
+ */
+@Singleton
+public class ChromiumRenderer {
+
+    /** The page's own policy, plus what only a header can say: an opaque origin, as in the arena's iframe. */
+    static final String RESPONSE_POLICY = ArtifactHtmlHardener.CONTENT_SECURITY_POLICY + "; sandbox allow-scripts";
+    private static final Logger LOG = Logger.getLogger(ChromiumRenderer.class);
+
+    private final ChromiumLocator locator;
+    private final RendererConfig config;
+    private final ObjectMapper json;
+    private final Semaphore browsers;
+
+    @Inject
+    public ChromiumRenderer(ChromiumLocator locator, RendererConfig config, ObjectMapper json) {
+        this.locator = locator;
+        this.config = config;
+        this.json = json;
+        this.browsers = new Semaphore(config.concurrency(), true);
+    }
+
+    public boolean available() {
+        return locator.installation().available();
+    }
+
+    /** Renders {@code html}; never throws for anything the page does, and never runs past the timeout. */
+    public PageRender render(String html) throws InterruptedException {
+        var binary = locator.installation().binary()
+                .orElseThrow(() -> new IllegalStateException("Chromium is not available"));
+        browsers.acquire();
+        try {
+            return renderInFreshBrowser(binary, html);
+        } finally {
+            browsers.release();
+        }
+    }
+
+    private PageRender renderInFreshBrowser(java.nio.file.Path binary, String html) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + config.timeout().toNanos();
+        int width = config.viewportWidth();
+        int height = config.viewportHeight();
+        ChromiumProcess chromium;
+        try {
+            chromium = ChromiumProcess.start(binary, width, height);
+        } catch (IOException e) {
+            return failed(Outcome.CHROMIUM_ERROR, start, null, "cannot start Chromium: " + e.getMessage());
+        }
+        PageEvents page = null;
+        boolean navigated = false;
+        try {
+            URI endpoint = chromium.awaitDevTools(deadline);
+            try (CdpConnection cdp = CdpConnection.open(endpoint, json, remaining(deadline))) {
+                page = new PageEvents(cdp, html, RESPONSE_POLICY);
+                cdp.addListener(page);
+                String targetId = cdp.call(null, "Target.createTarget", cdp.params().put("url", "about:blank"), deadline)
+                        .path("targetId").asText();
+                String session = cdp.call(null, "Target.attachToTarget",
+                        cdp.params().put("targetId", targetId).put("flatten", true), deadline).path("sessionId").asText();
+                page.attach(session);
+                prepare(cdp, session, width, height, deadline);
+
+                navigated = true;
+                JsonNode navigation = cdp.call(session, "Page.navigate",
+                        cdp.params().put("url", PageEvents.ARTIFACT_URL), deadline);
+                if (navigation.hasNonNull("errorText")) {
+                    return failed(Outcome.CHROMIUM_ERROR, start, page, "navigation failed: " + navigation.get("errorText").asText());
+                }
+                await(page.loaded(navigation.path("loaderId").asText()), page, deadline);
+                settle(page, deadline);
+                ObjectNode capture = cdp.params().put("format", "png").put("captureBeyondViewport", false);
+                JsonNode shot = await(cdp.send(session, "Page.captureScreenshot", capture), page, deadline);
+                byte[] png = Base64.getDecoder().decode(shot.path("data").asText());
+                return captured(png, start, page);
+            }
+        } catch (TimeoutException e) {
+            return failed(Outcome.TIMEOUT, start, page, "no screenshot within " + config.timeout().toMillis() + " ms");
+        } catch (PageCrashedException e) {
+            return failed(Outcome.CRASHED, start, page, e.getMessage());
+        } catch (IOException e) {
+            // once the page runs, a browser that goes away took the page with it
+            Outcome outcome = navigated ? Outcome.CRASHED : Outcome.CHROMIUM_ERROR;
+            return failed(outcome, start, page, e.getMessage() + " " + chromium.logTail());
+        } finally {
+            chromium.close();
+        }
+    }
+
+    private static void prepare(CdpConnection cdp, String session, int width, int height, long deadline)
+            throws IOException, InterruptedException, TimeoutException {
+        ObjectNode everyRequest = cdp.params();
+        everyRequest.putArray("patterns").addObject().put("urlPattern", "*").put("requestStage", "Request");
+        cdp.call(session, "Fetch.enable", everyRequest, deadline);
+        cdp.call(session, "Page.enable", null, deadline);
+        cdp.call(session, "Page.setLifecycleEventsEnabled", cdp.params().put("enabled", true), deadline);
+        cdp.call(session, "Runtime.enable", null, deadline);
+        cdp.call(session, "Log.enable", null, deadline);
+        cdp.call(session, "Inspector.enable", null, deadline);
+        cdp.call(session, "Emulation.setDeviceMetricsOverride", cdp.params()
+                .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false), deadline);
+    }
+
+    /** Lets animations and timers run; a crash during that time ends the wait early. */
+    private void settle(PageEvents page, long deadline) throws InterruptedException, TimeoutException, PageCrashedException {
+        long settleNanos = config.settleTime().toNanos();
+        if (System.nanoTime() + settleNanos >= deadline) {
+            throw new TimeoutException("no time left to settle");
+        }
+        try {
+            String crash = page.crashed.get(settleNanos, TimeUnit.NANOSECONDS);
+            throw new PageCrashedException(crash);
+        } catch (TimeoutException settled) {
+            // the normal case: nothing crashed while the page settled
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> step, PageEvents page, long deadline)
+            throws InterruptedException, TimeoutException, IOException, PageCrashedException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw new TimeoutException();
+        }
+        try {
+            CompletableFuture.anyOf(step, page.crashed).get(remaining, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        if (page.crashed.isDone()) {
+            throw new PageCrashedException(page.crashed.getNow("crashed"));
+        }
+        return step.getNow(null);
+    }
+
+    private PageRender captured(byte[] png, long start, PageEvents page) {
+        Integer width = null;
+        Integer height = null;
+        Boolean blank = null;
+        try {
+            PngImage image = PngImage.decode(png);
+            width = image.width();
+            height = image.height();
+            blank = image.isUniform(0);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("screenshot could not be inspected for blankness: %s", e.getMessage());
+        }
+        return new PageRender(Outcome.RENDERED, png, width, height, blank, page.jsErrors(), page.exceptionCount(),
+                page.consoleErrors(), elapsedMs(start), null);
+    }
+
+    private static PageRender failed(Outcome outcome, long start, PageEvents page, String detail) {
+        return new PageRender(outcome, null, null, null, null,
+                page == null ? List.of() : page.jsErrors(), page == null ? 0 : page.exceptionCount(),
+                page == null ? List.of() : page.consoleErrors(), elapsedMs(start), detail);
+    }
+
+    private static Duration remaining(long deadline) throws TimeoutException {
+        long nanos = deadline - System.nanoTime();
+        if (nanos <= 0) {
+            throw new TimeoutException();
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    private static int elapsedMs(long start) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The page's renderer process died before it could be captured. */
+    static final class PageCrashedException extends Exception {
+        PageCrashedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

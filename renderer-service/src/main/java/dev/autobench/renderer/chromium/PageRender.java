@@ -1,0 +1,35 @@
+package dev.autobench.renderer.chromium;
+
+import dev.autobench.renderer.domain.PageProblem;
+
+import java.util.List;
+
+/**
+ * What one Chromium run made of a page.
+ *
+ * @param outcome       how the run ended
+ * @param screenshotPng the viewport as PNG, when captured
+ * @param width         screenshot width in pixels, when captured
+ * @param height        screenshot height in pixels, when captured
+ * @param blank         whether the screenshot is a single colour; {@code null} when unknown
+ * @param jsErrors      uncaught exceptions (the first ones)
+ * @param jsErrorCount  how many uncaught exceptions there were in all
+ * @param consoleErrors console.error calls and browser-logged errors (blocked requests, CSP violations)
+ * @param renderMs      wall time of the run, Chromium start included
+ * @param detail        why a run failed, for the log
+ */
+public record PageRender(Outcome outcome, byte[] screenshotPng, Integer width, Integer height, Boolean blank,
+                         List<PageProblem> jsErrors, int jsErrorCount, List<PageProblem> consoleErrors,
+                         int renderMs, String detail) {
+
+    public enum Outcome {
+        /** The page loaded and was captured (JS errors or not). */
+        RENDERED,
+        /** The page did not load and settle within the hard timeout; Chromium was killed. */
+        TIMEOUT,
+        /** The page's renderer process died. */
+        CRASHED,
+        /** Chromium could not be started or driven. */
+        CHROMIUM_ERROR
+    }
+}

@@ -1,0 +1,64 @@
+package dev.autobench.renderer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How artifacts are built and rendered ({@code autobench.renderer.*}). */
+@ConfigMapping(prefix = "autobench.renderer")
+public interface RendererConfig {
+
+    /**
+     * The Chromium binary ({@code AUTOBENCH_CHROMIUM_PATH}). Unset: the first of chromium, chromium-browser,
+     * google-chrome, google-chrome-stable found on PATH. A set path that does not exist means "no Chromium".
+     */
+    Optional<String> chromiumPath();
+
+    /** Chromium processes rendering at once, across all callers. */
+    @WithDefault("2")
+    @Min(1)
+    @Max(32)
+    int concurrency();
+
+    @WithDefault("1280")
+    @Min(16)
+    @Max(4096)
+    int viewportWidth();
+
+    @WithDefault("800")
+    @Min(16)
+    @Max(4096)
+    int viewportHeight();
+
+    /** How long animations and timers run after the load event before the screenshot. */
+    @WithDefault("1500ms")
+    Duration settleTime();
+
+    /** Hard limit of one render, Chromium start to screenshot; past it the process tree is killed. */
+    @WithDefault("15s")
+    Duration timeout();
+
+    /** Largest hardened page stored; a bigger answer fails with {@code too_large}. */
+    @WithDefault("524288")
+    @Min(1024)
+    int maxHtmlBytes();
+
+    /**
+     * How long a 'rendering' claim is honoured. Longer than {@link #timeout()} so that only a crashed
+     * renderer's claims are taken over.
+     */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** Period of the polling safety net; {@code off} disables it. Read by the scheduler annotation. */
+    @WithDefault("30s")
+    String pollInterval();
+
+    /** Period of the queue-depth gauge refresh, which runs even when polling is off. */
+    @WithDefault("15s")
+    String queueDepthRefresh();
+}

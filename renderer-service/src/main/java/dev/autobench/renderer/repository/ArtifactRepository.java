@@ -1,0 +1,108 @@
+package dev.autobench.renderer.repository;
+
+import dev.autobench.renderer.domain.Artifact;
+import dev.autobench.renderer.domain.RenderClaim;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Artifacts and the claims that make every submission render once, however many renderers run.
+ *
+ * <p>A claim locks the submission row ({@code FOR UPDATE SKIP LOCKED}, so concurrent renderers take different
+ * rows instead of queueing on the same one) and commits a 'rendering' artifact carrying the renderer's name and a
+ * lease, before any rendering starts. UNIQUE(submission_id) is the last line: a renderer whose snapshot missed
+ * a just-committed claim inserts nothing and moves on.
+ */
+@ApplicationScoped
+public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID> {
+
+    private static final String NEXT_RENDERABLE = """
+            SELECT s.id, s.code FROM submissions s
+            LEFT JOIN artifacts a ON a.submission_id = s.id
+            WHERE s.status = 'succeeded'
+              AND (a.id IS NULL OR (a.status = 'rendering' AND a.lease_until < now()))
+            ORDER BY s.created_at, s.id
+            LIMIT 1
+            FOR UPDATE OF s SKIP LOCKED""";
+
+    private static final String INSERT_CLAIM = """
+            INSERT INTO artifacts (submission_id, status, claimed_by, lease_until)
+            VALUES (:submission, 'rendering', :renderer, now() + make_interval(secs => :leaseSeconds))
+            ON CONFLICT (submission_id) DO NOTHING""";
+
+    private static final String TAKE_OVER_EXPIRED_CLAIM = """
+            UPDATE artifacts SET claimed_by = :renderer, lease_until = now() + make_interval(secs => :leaseSeconds)
+            WHERE submission_id = :submission AND status = 'rendering' AND lease_until < now()""";
+
+    private static final String QUEUE_DEPTH = """
+            SELECT count(*) FROM submissions s
+            WHERE s.status = 'succeeded' AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.submission_id = s.id)""";
+
+    /**
+     * Claims the oldest succeeded submission that has no artifact, or whose renderer's lease ran out.
+     * Empty when there is nothing left that nobody else holds.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<RenderClaim> claimNext(String renderer, Duration lease) {
+        // A lost race (another renderer committed the claim between our snapshot and our insert) is retried with
+        // the next row; the bound only guards against a pathological loop.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = getEntityManager().createNativeQuery(NEXT_RENDERABLE).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            UUID submission = (UUID) rows.get(0)[0];
+            String code = (String) rows.get(0)[1];
+            double leaseSeconds = lease.toMillis() / 1000.0;
+            int claimed = getEntityManager().createNativeQuery(INSERT_CLAIM)
+                    .setParameter("submission", submission)
+                    .setParameter("renderer", renderer)
+                    .setParameter("leaseSeconds", leaseSeconds)
+                    .executeUpdate();
+            if (claimed == 0) {
+                claimed = getEntityManager().createNativeQuery(TAKE_OVER_EXPIRED_CLAIM)
+                        .setParameter("submission", submission)
+                        .setParameter("renderer", renderer)
+                        .setParameter("leaseSeconds", leaseSeconds)
+                        .executeUpdate();
+            }
+            if (claimed == 1) {
+                return Optional.of(new RenderClaim(submission, code, renderer));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a finished render, if the claim is still ours: a renderer that overran its lease and was taken over
+     * must not overwrite the newer result.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean complete(RenderClaim claim, java.util.function.Consumer<Artifact> result) {
+        Optional<Artifact> artifact = find("submissionId", claim.submissionId())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+        if (artifact.isEmpty() || !artifact.get().claimedBy(claim.renderer())) {
+            return false;
+        }
+        Artifact a = artifact.get();
+        result.accept(a);
+        a.leaseUntil = null;
+        a.renderedAt = Instant.now();
+        return true;
+    }
+
+    @Transactional
+    public long queueDepth() {
+        return ((Number) getEntityManager().createNativeQuery(QUEUE_DEPTH).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.autobench.renderer.service;
+
+import dev.autobench.renderer.chromium.ChromiumLocator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Every meter the renderer publishes; the names are the SRE dashboard's contract. */
+@Startup
+@Singleton
+public class RenderMetrics {
+
+    /** Counter, tag {@code outcome}: one per artifact stored. Prometheus: {@code autobench_renders_total}. */
+    public static final String RENDERS = "autobench.renders";
+    /** Timer with histogram, tag {@code outcome}: Chromium runs. Prometheus: {@code autobench_render_duration_seconds}. */
+    public static final String RENDER_DURATION = "autobench.render.duration";
+    /** Counter: uncaught exceptions seen in rendered pages. Prometheus: {@code autobench_render_js_errors_total}. */
+    public static final String JS_ERRORS = "autobench.render.js.errors";
+    /** Gauge: succeeded submissions without an artifact. Prometheus: {@code autobench_render_queue_depth}. */
+    public static final String QUEUE_DEPTH = "autobench.render.queue.depth";
+    /** Gauge: 1 when Chromium was found at start, else 0. Prometheus: {@code autobench_renderer_chromium_available}. */
+    public static final String CHROMIUM_AVAILABLE = "autobench.renderer.chromium.available";
+
+    public static final String OUTCOME = "outcome";
+
+    private final MeterRegistry registry;
+    private final Counter jsErrors;
+    private final AtomicLong queueDepth = new AtomicLong();
+
+    @Inject
+    public RenderMetrics(MeterRegistry registry, ChromiumLocator chromium) {
+        this.registry = registry;
+        this.jsErrors = Counter.builder(JS_ERRORS)
+                .description("Uncaught JavaScript exceptions thrown by rendered pages")
+                .register(registry);
+        Gauge.builder(QUEUE_DEPTH, queueDepth, AtomicLong::get)
+                .description("Succeeded submissions that have no artifact yet")
+                .register(registry);
+        int available = chromium.installation().available() ? 1 : 0;
+        Gauge.builder(CHROMIUM_AVAILABLE, () -> available)
+                .description("1 when headless Chromium is available for screenshots, 0 when artifacts get none")
+                .register(registry);
+    }
+
+    /** Counts a stored artifact; the outcome is 'rendered', 'no_chromium', or the failure reason. */
+    public void stored(String outcome) {
+        Counter.builder(RENDERS).description("Artifacts stored, by outcome").tag(OUTCOME, outcome)
+                .register(registry).increment();
+    }
+
+    public void chromiumRun(String outcome, Duration duration) {
+        Timer.builder(RENDER_DURATION)
+                .description("Wall time of one headless Chromium render, start to screenshot or kill")
+                .tag(OUTCOME, outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(duration);
+    }
+
+    public void jsErrors(int count) {
+        if (count > 0) {
+            jsErrors.increment(count);
+        }
+    }
+
+    public void queueDepth(long depth) {
+        queueDepth.set(depth);
+    }
+}
