@@ -60,7 +60,7 @@ public final class Endpoints {
      * Each run of annotations is attached to the declaration after it: a type's {@code @Path} prefixes
      * the resource methods that follow; a method with an HTTP verb is an endpoint.
      */
-    static List<Endpoint> declaredIn(String source) {
+    public static List<Endpoint> declaredIn(String source) {
         List<Endpoint> found = new ArrayList<>();
         String classPath = "";
         Matcher block = ANNOTATION_BLOCK.matcher(source);
