@@ -37,6 +37,12 @@ public interface ArenaConfig {
 
     Cookie cookie();
 
+    Pairing pairing();
+
+    /** How often the open-matches gauge is refreshed from the database. */
+    @WithDefault("60s")
+    String openMatchesRefresh();
+
     RateLimit rateLimit();
 
     Leaderboard leaderboard();
@@ -68,7 +74,17 @@ public interface ArenaConfig {
         int ipPerHour();
     }
 
+    interface Pairing {
+        /** Period of the in-process pair generator ("off" disables it; the CronJob still calls the endpoint). */
+        @WithDefault("10m")
+        String every();
+    }
+
     interface Leaderboard {
+        /** How often to check whether the votes changed (cheap); "off" leaves only the recompute endpoint. */
+        @WithDefault("5s")
+        String checkEvery();
+
         /** Never recompute more often than this, however fast the votes arrive. */
         @WithDefault("30s")
         Duration minInterval();

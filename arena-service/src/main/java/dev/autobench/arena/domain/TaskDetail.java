@@ -22,6 +22,6 @@ public record TaskDetail(TaskSummary task, List<Submission> submissions) {
 
     @RegisterForReflection
     public record Artifact(UUID id, String status, String url, String screenshotUrl, int jsErrorCount,
-                           String jsErrors, Integer renderMs, String failureReason) {
+                           com.fasterxml.jackson.databind.JsonNode jsErrors, Integer renderMs, String failureReason) {
     }
 }

@@ -1,0 +1,220 @@
+package dev.autobench.arena.service;
+
+import dev.autobench.arena.config.ArenaConfig;
+import dev.autobench.arena.domain.Leaderboard;
+import dev.autobench.arena.domain.LeaderboardSnapshot;
+import dev.autobench.arena.repository.LeaderboardSource;
+import dev.autobench.arena.ranking.Battles;
+import dev.autobench.arena.ranking.Outcome;
+import dev.autobench.arena.ranking.RankingEngine;
+import dev.autobench.arena.ranking.RankingOptions;
+import dev.autobench.arena.ranking.RankingResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Turns the votes and the pipeline's figures into one leaderboard per category plus 'all'. */
+@ApplicationScoped
+public class LeaderboardComputer {
+
+    @Inject
+    LeaderboardSource source;
+
+    @Inject
+    ArenaConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Boards by category ('all' first), each listing the categories that have a board. */
+    public Map<String, Leaderboard> compute() {
+        Instant computedAt = clock.instant();
+        List<LeaderboardSource.ModelRow> models = source.models();
+        Map<UUID, Integer> index = new HashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            index.put(models.get(i).id(), i);
+        }
+        Map<String, List<int[]>> votesByCategory = new HashMap<>();
+        List<int[]> all = new ArrayList<>();
+        source.countedVotes(vote -> {
+            Integer left = index.get(vote.leftModel());
+            Integer right = index.get(vote.rightModel());
+            if (left == null || right == null || left.equals(right)) {
+                return;
+            }
+            int[] battle = {left, right, outcome(vote.outcome()).ordinal()};
+            all.add(battle);
+            votesByCategory.computeIfAbsent(vote.category(), c -> new ArrayList<>()).add(battle);
+        });
+        Map<String, List<LeaderboardSource.PipelineRow>> pipelineByCategory = new HashMap<>();
+        List<LeaderboardSource.PipelineRow> pipeline = source.pipeline();
+        for (LeaderboardSource.PipelineRow row : pipeline) {
+            pipelineByCategory.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row);
+        }
+        TreeSet<String> categories = new TreeSet<>(votesByCategory.keySet());
+        categories.addAll(pipelineByCategory.keySet());
+        categories.remove(LeaderboardSnapshot.ALL);
+        List<String> categoryList = List.copyOf(categories);
+
+        RankingEngine engine = new RankingEngine(new RankingOptions(config.leaderboard().bootstrapRounds(),
+                config.leaderboard().bootstrapSeed(), config.leaderboard().eloK()));
+        Map<String, Leaderboard> boards = new LinkedHashMap<>();
+        boards.put(LeaderboardSnapshot.ALL, board(LeaderboardSnapshot.ALL, computedAt, categoryList, models, index,
+                all, pipeline, engine));
+        for (String category : categoryList) {
+            boards.put(category, board(category, computedAt, categoryList, models, index,
+                    votesByCategory.getOrDefault(category, List.of()),
+                    pipelineByCategory.getOrDefault(category, List.of()), engine));
+        }
+        return boards;
+    }
+
+    private Leaderboard board(String category, Instant computedAt, List<String> categories,
+                              List<LeaderboardSource.ModelRow> models, Map<UUID, Integer> index, List<int[]> votes,
+                              List<LeaderboardSource.PipelineRow> pipeline, RankingEngine engine) {
+        // the board lists models that were voted on or answered a task in this category
+        int[] local = new int[models.size()];
+        Arrays.fill(local, -1);
+        List<Integer> members = new ArrayList<>();
+        for (int[] vote : votes) {
+            for (int side = 0; side < 2; side++) {
+                if (local[vote[side]] < 0) {
+                    local[vote[side]] = members.size();
+                    members.add(vote[side]);
+                }
+            }
+        }
+        Map<Integer, PipelineTotals> totals = new HashMap<>();
+        for (LeaderboardSource.PipelineRow row : pipeline) {
+            Integer global = index.get(row.model());
+            if (global == null) {
+                continue;
+            }
+            if (local[global] < 0) {
+                local[global] = members.size();
+                members.add(global);
+            }
+            totals.computeIfAbsent(global, g -> new PipelineTotals()).add(row);
+        }
+        Battles battles = new Battles(members.size(), votes.size());
+        Outcome[] outcomes = Outcome.values();
+        for (int[] vote : votes) {
+            battles.add(local[vote[0]], local[vote[1]], outcomes[vote[2]]);
+        }
+        RankingResult result = engine.compute(battles);
+
+        Integer[] order = new Integer[members.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> result.rated(i) ? -result.rating()[i] : Double.MAX_VALUE)
+                .thenComparing(i -> models.get(members.get(i)).slug()));
+
+        List<Leaderboard.Row> rows = new ArrayList<>();
+        List<String> slugs = new ArrayList<>();
+        for (int i : order) {
+            LeaderboardSource.ModelRow model = models.get(members.get(i));
+            PipelineTotals t = totals.getOrDefault(members.get(i), new PipelineTotals());
+            boolean rated = result.rated(i);
+            rows.add(new Leaderboard.Row(rated ? result.rank()[i] : null, model.slug(), model.displayName(),
+                    model.provider(), rated ? round(result.rating()[i]) : null, rated ? round(result.ciLow()[i]) : null,
+                    rated ? round(result.ciHigh()[i]) : null, result.games()[i], result.wins()[i], result.losses()[i],
+                    result.ties()[i], rated ? round4(result.winRate(i)) : null,
+                    rated ? round(result.onlineElo()[i]) : null, t.renderSuccessRate(), t.meanJsErrors(),
+                    t.meanCost(), t.meanLatency(), t.meanOutputTokens(), t.submissions));
+            slugs.add(model.slug());
+        }
+        List<List<Double>> winRate = new ArrayList<>();
+        List<List<Long>> battleCounts = new ArrayList<>();
+        for (int row : order) {
+            List<Double> rates = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            for (int column : order) {
+                double rate = result.pairWinRate(row, column);
+                rates.add(row == column || Double.isNaN(rate) ? null : round4(rate));
+                counts.add(result.pairBattles()[row][column]);
+            }
+            winRate.add(rates);
+            battleCounts.add(counts);
+        }
+        return new Leaderboard(computedAt, category, result.battles(), result.bootstrapRounds(), "bradley_terry",
+                categories, rows, new Leaderboard.Matrix(slugs, winRate, battleCounts));
+    }
+
+    static Outcome outcome(dev.autobench.arena.domain.VoteOutcome outcome) {
+        return switch (outcome) {
+            case LEFT -> Outcome.A_WINS;
+            case RIGHT -> Outcome.B_WINS;
+            case TIE -> Outcome.TIE;
+            case BOTH_BAD -> Outcome.BOTH_BAD;
+        };
+    }
+
+    private static Double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static Double round4(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    /** A model's pipeline sums over the categories of one board. */
+    private static final class PipelineTotals {
+        long submissions;
+        long rendered;
+        long jsErrors;
+        BigDecimal cost = BigDecimal.ZERO;
+        long costCount;
+        long latency;
+        long latencyCount;
+        long outputTokens;
+        long outputTokensCount;
+
+        void add(LeaderboardSource.PipelineRow row) {
+            submissions += row.submissions();
+            rendered += row.rendered();
+            jsErrors += row.jsErrors();
+            cost = cost.add(row.costSum());
+            costCount += row.costCount();
+            latency += row.latencySum();
+            latencyCount += row.latencyCount();
+            outputTokens += row.outputTokensSum();
+            outputTokensCount += row.outputTokensCount();
+        }
+
+        Double renderSuccessRate() {
+            return submissions == 0 ? null : round4((double) rendered / submissions);
+        }
+
+        Double meanJsErrors() {
+            return rendered == 0 ? null : round4((double) jsErrors / rendered);
+        }
+
+        BigDecimal meanCost() {
+            return costCount == 0 ? null
+                    : cost.divide(BigDecimal.valueOf(costCount), new MathContext(12, RoundingMode.HALF_EVEN))
+                    .setScale(6, RoundingMode.HALF_EVEN);
+        }
+
+        Double meanLatency() {
+            return latencyCount == 0 ? null : round((double) latency / latencyCount);
+        }
+
+        Double meanOutputTokens() {
+            return outputTokensCount == 0 ? null : round((double) outputTokens / outputTokensCount);
+        }
+    }
+}
