@@ -212,6 +212,11 @@ function modelLabel(m) {
   return m.provider ? `${name} (${m.provider})` : name;
 }
 
+function notCountedWhy(reason) {
+  if (!reason) return '';
+  return reason === 'too_fast' ? ' (it came very soon after the match was shown)' : ` (${String(reason).replace(/_/g, ' ')})`;
+}
+
 function showReveal(outcome, result) {
   for (const side of ['left', 'right']) {
     const info = result[side];
@@ -227,7 +232,7 @@ function showReveal(outcome, result) {
     both_bad: 'You judged both as bad.',
   }[outcome];
   const counted = result.counted === false
-    ? ' Your vote was recorded but does not count toward the ranking (it came too quickly after the match was shown).'
+    ? ` Your vote was recorded but does not count toward the ranking${notCountedWhy(result.notCountedReason)}.`
     : '';
   revealText.textContent = `${verdict} A was ${modelLabel(result.left)}; B was ${modelLabel(result.right)}.${counted}`;
   reveal.hidden = false;

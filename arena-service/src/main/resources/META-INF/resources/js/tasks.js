@@ -1,6 +1,6 @@
 // The tasks gallery: one day's tasks, each with every model's result.
 import {
-  api, el, clear, codeBlock, artifactFrame, fmtInt, fmtUsd, fmtMs, fmtDate, missing,
+  api, el, clear, codeBlock, artifactFrame, fmtInt, fmtUsd, fmtMs, fmtDate, fmtDateTime, missing,
 } from './common.js';
 
 const daySelect = document.getElementById('day');
@@ -60,7 +60,9 @@ async function loadDay(date) {
     const tasks = asArray(body, 'tasks');
     const detailed = await Promise.all(tasks.map((t) => (Array.isArray(t.submissions)
       ? t
-      : api(`/api/tasks/${encodeURIComponent(t.id)}`).then((r) => ({ ...t, ...r.body })).catch(() => t))));
+      : api(`/api/tasks/${encodeURIComponent(t.id)}`)
+        .then(({ body }) => ({ ...t, ...(body?.task || {}), submissions: body?.submissions || [] }))
+        .catch(() => t))));
     detailed.sort((a, b) => (num(a.slot) ?? 0) - (num(b.slot) ?? 0));
     clear(status);
     if (detailed.length === 0) {
@@ -92,27 +94,31 @@ function taskCard(task) {
   const headingId = `task-${task.id}`;
   const meta = [task.category, task.difficulty, task.slot ? `task ${task.slot}` : null].filter(Boolean).join(' · ');
   const subs = Array.isArray(task.submissions) ? [...task.submissions] : [];
-  subs.sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  // hidden identities keep the server's neutral order; revealed ones read best alphabetically
+  if (task.revealed !== false) subs.sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   const prompt = promptOf(task);
   return el('section', { class: 'card task-card', 'aria-labelledby': headingId, 'data-task-id': task.id },
     el('header', {},
       el('p', { class: 'eyebrow' }, meta),
       el('h2', { id: headingId }, task.title || 'Untitled task'),
       prompt ? el('details', {}, el('summary', {}, 'Prompt'), el('p', { class: 'prompt' }, prompt)) : null,
-      task.votingOpen || task.revealed === false
-        ? el('p', { class: 'muted small' }, 'Voting on this task is still open: models and code are revealed once it closes.')
+      task.revealed === false
+        ? el('p', { class: 'notice small' }, 'Voting on this task is still open, so the models behind the solutions'
+          + ' (and their cost and latency) stay hidden'
+          + (task.revealAt ? ` until ${fmtDateTime(task.revealAt)}.` : ' until it closes.'))
         : null),
     subs.length
-      ? el('div', { class: 'subs' }, subs.map((s) => submissionCard(s)))
+      ? el('div', { class: 'subs' }, subs.map((s, i) => submissionCard(s, i)))
       : el('p', { class: 'muted' }, 'No solutions yet.'));
 }
 
 function modelOf(s) {
-  return typeof s.model === 'object' && s.model !== null ? s.model : s;
+  if (s.model && typeof s.model === 'object') return s.model;
+  return typeof s.model === 'string' ? { model: s.model, displayName: s.displayName, provider: s.provider } : {};
 }
-function nameOf(s) {
+function nameOf(s, index) {
   const m = modelOf(s);
-  return m.displayName || (typeof s.model === 'string' ? s.model : m.slug) || 'Hidden model';
+  return m.displayName || m.model || (index === undefined ? 'Hidden model' : `Solution ${index + 1}`);
 }
 function artifactOf(s) {
   return s.artifact || {};
@@ -132,8 +138,8 @@ function jsErrors(a) {
   return num(a.jsErrors);
 }
 
-function submissionCard(s) {
-  const name = nameOf(s);
+function submissionCard(s, index) {
+  const name = nameOf(s, index);
   const m = modelOf(s);
   const a = artifactOf(s);
   const liveUrl = a.url || a.artifactUrl || (a.id && a.status === 'rendered' ? `/api/artifacts/${encodeURIComponent(a.id)}` : null);
@@ -180,9 +186,9 @@ function submissionCard(s) {
     tools.append(codeToggle);
   }
 
-  return el('article', { class: 'card sub', 'data-model': m.slug || (typeof s.model === 'string' ? s.model : '') },
+  return el('article', { class: 'card sub', 'data-model': m.model || '' },
     el('div', { class: 'sub-head' },
-      el('div', {}, el('h3', {}, name), m.provider ? el('span', { class: 'muted small' }, m.provider) : null),
+      el('div', {}, el('h3', {}, name), el('span', { class: 'muted small' }, m.provider || (m.model ? '' : 'model hidden'))),
       statusBadge(s)),
     shot,
     stats,

@@ -1,0 +1,105 @@
+package dev.autobench.arena.ui;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.URL;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Model names and task titles are data, never markup: the seeded ones carry {@code <script>} and
+ * {@code <img src=x onerror=...>} payloads that would set {@code window.__pwned}. Each page must show
+ * them as text, create no element from them and run none of them. The CSP would block inline code
+ * anyway, so the test also requires that no element was parsed out of the data at all.
+ */
+@QuarkusTest
+@TestProfile(UiTestProfile.class)
+class HostileTextTest {
+
+    private static final String BETA = UiFixtures.MODELS.get("beta-script");
+    private static final String GAMMA = UiFixtures.MODELS.get("gamma-img");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private static Browser browser;
+
+    @BeforeEach
+    void seedAndOpenBrowser() {
+        UiFixtures.seed();
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void arenaShowsTheTitleAndTheRevealedNamesAsText() {
+        browser.open("/");
+        browser.await(By.id("match"));
+        assertThat(browser.driver.findElement(By.id("task-title")).getText()).isEqualTo(UiFixtures.HOSTILE_TITLE);
+        assertThat(browser.driver.getTitle()).startsWith(UiFixtures.HOSTILE_TITLE);
+
+        // at most one of the six pairs (Alpha vs Delta) has no hostile name; two votes always meet one
+        String revealed = "";
+        for (int vote = 0; vote < 2 && !(revealed.contains(BETA) || revealed.contains(GAMMA)); vote++) {
+            browser.waitUntil(d -> d.findElement(By.id("vote-tie")).isEnabled());
+            browser.driver.findElement(By.id("vote-tie")).click();
+            browser.await(By.id("reveal"));
+            revealed = browser.driver.findElement(By.id("reveal-text")).getText();
+            if (!(revealed.contains(BETA) || revealed.contains(GAMMA))) {
+                browser.driver.findElement(By.id("next")).click();
+                browser.waitUntil(d -> !d.findElement(By.id("reveal")).isDisplayed());
+            }
+        }
+        assertThat(revealed).containsAnyOf(BETA, GAMMA);
+        assertNothingRan();
+    }
+
+    @Test
+    void leaderboardShowsHostileNamesAsText() {
+        browser.open("/leaderboard.html");
+        browser.await(By.cssSelector("#ranking tbody tr[data-model='gamma-img']"));
+        assertThat(browser.driver.findElement(By.cssSelector("tr[data-model='beta-script'] th")).getText()).startsWith(BETA);
+        assertThat(browser.driver.findElement(By.cssSelector("tr[data-model='gamma-img'] th")).getText()).startsWith(GAMMA);
+        assertNothingRan();
+    }
+
+    @Test
+    void galleryShowsHostileTitlesAndNamesAsText() {
+        browser.open("/tasks.html");
+        browser.await(By.cssSelector("[data-task-id='" + UiFixtures.todayTask + "'] h2"));
+        assertThat(browser.driver.findElement(By.cssSelector("[data-task-id='" + UiFixtures.todayTask + "'] h2")).getText())
+                .isEqualTo(UiFixtures.HOSTILE_TITLE);
+        new Select(browser.driver.findElement(By.id("day"))).selectByIndex(1);
+        browser.await(By.cssSelector(".sub[data-model='gamma-img'] h3"));
+        assertThat(browser.driver.findElement(By.cssSelector(".sub[data-model='gamma-img'] h3")).getText()).isEqualTo(GAMMA);
+        assertThat(browser.driver.findElement(By.cssSelector(".sub[data-model='beta-script'] h3")).getText()).isEqualTo(BETA);
+        assertNothingRan();
+    }
+
+    private void assertNothingRan() {
+        assertThat(browser.js("return typeof window.__pwned;")).isEqualTo("undefined");
+        @SuppressWarnings("unchecked")
+        List<String> scripts = (List<String>) browser.js(
+                "return [...document.querySelectorAll('script')].map(s => s.getAttribute('src') || 'inline');");
+        assertThat(scripts).allSatisfy(src -> assertThat(src).startsWith("/js/"));
+        assertThat(browser.js("return document.querySelectorAll('img[src=\"x\"], [onerror]').length;")).isEqualTo(0L);
+        assertThat(browser.cspViolations()).isEmpty();
+    }
+}

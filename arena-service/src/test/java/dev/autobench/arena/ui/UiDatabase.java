@@ -1,0 +1,36 @@
+package dev.autobench.arena.ui;
+
+import dev.autobench.testsupport.TestPostgres;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * A database of the browser tests' own inside the JVM's embedded PostgreSQL: the pages are judged
+ * on exactly the models, tasks and votes {@link UiFixtures} seeds, whatever other test classes
+ * of this module leave in the shared one.
+ */
+public class UiDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private static String jdbcUrl;
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", TestPostgres.user(),
+                "quarkus.datasource.password", TestPostgres.password());
+    }
+
+    static synchronized String jdbcUrl() {
+        if (jdbcUrl == null) {
+            jdbcUrl = TestPostgres.freshDatabase("arena_ui");
+        }
+        return jdbcUrl;
+    }
+
+    @Override
+    public void stop() {
+        // the embedded server lives as long as the JVM
+    }
+}
