@@ -1,0 +1,144 @@
+package dev.autobench.dispatcher.service;
+
+import dev.autobench.common.problem.ProblemException;
+import dev.autobench.dispatcher.client.RendererNudger;
+import dev.autobench.dispatcher.domain.CallableModel;
+import dev.autobench.dispatcher.domain.DispatchSummary;
+import dev.autobench.dispatcher.domain.PairOutcome;
+import dev.autobench.dispatcher.domain.RetryRequest;
+import dev.autobench.dispatcher.domain.RetryResult;
+import dev.autobench.dispatcher.domain.TaskToDispatch;
+import dev.autobench.dispatcher.repository.SubmissionRepository;
+import dev.autobench.dispatcher.repository.TaskRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One dispatch run: every generated task × every active model, in parallel, each pair bounded by its
+ * provider's bulkhead, so the run lasts about as long as the slowest call. Tasks whose pairs are all
+ * terminal become dispatched; the renderer is nudged afterwards.
+ */
+@ApplicationScoped
+public class DispatchService {
+
+    private static final Logger LOG = Logger.getLogger(DispatchService.class);
+
+    private final ModelCatalog catalog;
+    private final TaskRepository tasks;
+    private final SubmissionRepository submissions;
+    private final SubmissionStore store;
+    private final SubmissionCaller caller;
+    private final ProviderGuards guards;
+    private final RetryPolicy retries;
+    private final DispatcherIdentity identity;
+    private final DispatchMetrics metrics;
+    private final StatusGauges gauges;
+    private final RendererNudger renderer;
+
+    DispatchService(ModelCatalog catalog, TaskRepository tasks, SubmissionRepository submissions, SubmissionStore store,
+                    SubmissionCaller caller, ProviderGuards guards, RetryPolicy retries, DispatcherIdentity identity,
+                    DispatchMetrics metrics, StatusGauges gauges, RendererNudger renderer) {
+        this.catalog = catalog;
+        this.tasks = tasks;
+        this.submissions = submissions;
+        this.store = store;
+        this.caller = caller;
+        this.guards = guards;
+        this.retries = retries;
+        this.identity = identity;
+        this.metrics = metrics;
+        this.gauges = gauges;
+        this.renderer = renderer;
+    }
+
+    public DispatchSummary dispatch() {
+        try {
+            DispatchSummary summary = run();
+            metrics.dispatchRun("completed");
+            return summary;
+        } catch (RuntimeException e) {
+            metrics.dispatchRun("failed");
+            throw e;
+        }
+    }
+
+    private DispatchSummary run() {
+        long start = System.nanoTime();
+        List<TaskToDispatch> generated = QuarkusTransaction.requiringNew().call(tasks::listGenerated);
+        List<CallableModel> models = catalog.activeModels();
+        if (models.isEmpty()) {
+            LOG.warn("dispatch: no active model (no provider has a key and the demo is off); nothing to call");
+        }
+        List<CompletableFuture<PairOutcome>> pairs = new ArrayList<>();
+        for (TaskToDispatch task : generated) {
+            for (CallableModel model : models) {
+                pairs.add(CompletableFuture.supplyAsync(() -> caller.claimAndCall(task, model),
+                        guards.bulkhead(model.provider())));
+            }
+        }
+        CompletableFuture.allOf(pairs.toArray(CompletableFuture[]::new)).join();
+
+        int calls = 0;
+        int succeeded = 0;
+        int failed = 0;
+        int skipped = 0;
+        for (CompletableFuture<PairOutcome> pair : pairs) {
+            PairOutcome outcome = pair.join();
+            calls += outcome.attempts();
+            switch (outcome.kind()) {
+                case SUCCEEDED -> succeeded++;
+                case FAILED -> failed++;
+                case SKIPPED -> skipped++;
+            }
+        }
+        List<UUID> modelIds = models.stream().map(CallableModel::id).toList();
+        generated.forEach(task -> store.markDispatchedIfComplete(task.id(), modelIds));
+        gauges.refresh();
+        DispatchSummary summary = new DispatchSummary(generated.size(), calls, succeeded, failed, skipped);
+        LOG.infof("dispatch: %s in %d ms", summary, (System.nanoTime() - start) / 1_000_000);
+        if (succeeded > 0) {
+            renderer.nudge();
+        }
+        return summary;
+    }
+
+    /** Calls one failed pair again, on purpose: new lease, attempts numbered after the earlier ones. */
+    public RetryResult retry(RetryRequest request) {
+        CallableModel model = catalog.callable(request.model())
+                .orElseThrow(() -> ProblemException.notFound("unknown model '" + request.model() + "'"));
+        TaskToDispatch task = QuarkusTransaction.requiringNew().call(() -> tasks.find(request.taskId()))
+                .orElseThrow(() -> ProblemException.notFound("unknown task " + request.taskId()));
+        Object[] pair = QuarkusTransaction.requiringNew().call(() -> submissions.findPair(task.id(), model.id()))
+                .orElseThrow(() -> ProblemException.notFound("task " + task.id() + " has no submission of model '"
+                        + model.slug() + "'; POST /api/dispatch creates it"));
+        if (!"failed".equals(pair[1])) {
+            throw ProblemException.conflict("the submission of model '" + model.slug() + "' for task " + task.id()
+                    + " is " + pair[1] + ", not failed; only failed pairs can be retried");
+        }
+        int lastAttempt = store.reclaimFailed(task.id(), model.id(), identity.name(), retries.lease(model.timeout()))
+                .orElseThrow(() -> ProblemException.conflict("the submission is no longer failed (retried concurrently)"));
+        UUID submissionId = (UUID) pair[0];
+        LOG.infof("retry: task %s model %s on purpose, from attempt %d", task.id(), model.slug(), lastAttempt + 1);
+        CompletableFuture.supplyAsync(() -> caller.callClaimed(submissionId, task, model, lastAttempt + 1),
+                guards.bulkhead(model.provider())).join();
+        store.markDispatchedIfComplete(task.id(), catalog.activeModels().stream().map(CallableModel::id).toList());
+        gauges.refresh();
+        Object[] after = QuarkusTransaction.requiringNew().call(() -> submissions.findPair(task.id(), model.id())).orElseThrow();
+        if ("succeeded".equals(after[1])) {
+            renderer.nudge();
+        }
+        return new RetryResult(task.id(), model.slug(), (String) after[1], (String) after[2], (Integer) after[3]);
+    }
+
+    /** After the reaper: tasks whose last pairs were just abandoned may now be complete. */
+    void completeTasks(List<UUID> taskIds) {
+        List<UUID> modelIds = catalog.activeModels().stream().map(CallableModel::id).toList();
+        taskIds.forEach(id -> store.markDispatchedIfComplete(id, modelIds));
+    }
+}
