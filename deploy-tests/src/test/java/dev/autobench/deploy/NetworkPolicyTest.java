@@ -64,6 +64,18 @@ class NetworkPolicyTest {
     }
 
     @Test
+    void rendererAddressesPostgresWithoutDnsThroughTheInjectedServiceVariables() {
+        Deployment renderer = Manifests.named(resources, Deployment.class, "renderer-service");
+        String cluster = Manifests.custom(resources, "postgresql.cnpg.io/v1", "Cluster").get(0).getMetadata().getName();
+        // Kubernetes injects <SERVICE>_SERVICE_HOST/_PORT for Services of the namespace (service links);
+        // CloudNativePG names the primary's Service <cluster>-rw.
+        String prefix = (cluster + "-rw").toUpperCase().replace('-', '_');
+        assertThat(renderer.getSpec().getTemplate().getSpec().getEnableServiceLinks()).isTrue();
+        assertThat(WorkloadSpecTest.env(WorkloadSpecTest.container(renderer), "QUARKUS_DATASOURCE_JDBC_URL"))
+                .contains("jdbc:postgresql://$(" + prefix + "_SERVICE_HOST):$(" + prefix + "_SERVICE_PORT)/autobench");
+    }
+
+    @Test
     void dispatcherReachesProvidersOverHttpsPostgresAndTheRendererOnly() {
         Endpoint dispatcher = service("dispatcher-service");
         assertThat(policies.allows(dispatcher, INTERNET, "TCP", 443)).isTrue();

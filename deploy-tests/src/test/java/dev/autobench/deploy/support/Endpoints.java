@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  */
 public final class Endpoints {
 
-    public record Endpoint(String method, String path) {
+    /** An HTTP method and path; {@code cronSecured} when the method or its class carries {@code @CronSecured}. */
+    public record Endpoint(String method, String path, boolean cronSecured) {
     }
 
     private static final Pattern ANNOTATION = Pattern.compile("@(Path|GET|POST|PUT|DELETE|PATCH|HEAD|ApplicationPath)\\b(?:\\(\\s*(?:value\\s*=\\s*)?\"([^\"]*)\"\\s*\\))?");
@@ -26,6 +27,7 @@ public final class Endpoints {
     /** One or more annotations in a row, with (possibly nested) arguments. */
     private static final Pattern ANNOTATION_BLOCK = Pattern.compile(
             "(?:@\\w+(?:\\.\\w+)*(?:\\s*\\((?:[^()\"]|\"(?:[^\"\\\\]|\\\\.)*\"|\\((?:[^()]|\\([^()]*\\))*\\))*\\))?\\s*)+");
+    private static final Pattern CRON_SECURED = Pattern.compile("@(?:[\\w.]+\\.)?CronSecured\\b");
     private static final Set<String> VERBS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
 
     private Endpoints() {
@@ -46,14 +48,14 @@ public final class Endpoints {
                     applicationPath = app.group(1);
                 }
                 if (!source.contains("@RegisterRestClient")) {
-                    endpoints.addAll(declaredIn(stripComments(source)));
+                    endpoints.addAll(declaredIn(withoutComments(source)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String prefix = applicationPath;
-        return endpoints.stream().map(e -> new Endpoint(e.method(), join(prefix, e.path()))).toList();
+        return endpoints.stream().map(e -> new Endpoint(e.method(), join(prefix, e.path()), e.cronSecured())).toList();
     }
 
     /**
@@ -63,6 +65,7 @@ public final class Endpoints {
     public static List<Endpoint> declaredIn(String source) {
         List<Endpoint> found = new ArrayList<>();
         String classPath = "";
+        boolean classSecured = false;
         Matcher block = ANNOTATION_BLOCK.matcher(source);
         while (block.find()) {
             String annotations = block.group();
@@ -80,10 +83,12 @@ public final class Endpoints {
             if (TYPE_DECLARATION.matcher(declaration).find()) {
                 if (path != null) {
                     classPath = path;
+                    classSecured = CRON_SECURED.matcher(annotations).find();
                 }
             } else {
+                boolean secured = classSecured || CRON_SECURED.matcher(annotations).find();
                 for (String verb : verbs) {
-                    found.add(new Endpoint(verb, join(classPath, path == null ? "" : path)));
+                    found.add(new Endpoint(verb, join(classPath, path == null ? "" : path), secured));
                 }
             }
         }
@@ -103,7 +108,7 @@ public final class Endpoints {
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
-    private static String stripComments(String source) {
+    public static String withoutComments(String source) {
         return source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
     }
 }
