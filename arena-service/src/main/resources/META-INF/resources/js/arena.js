@@ -170,7 +170,7 @@ function handleVoteError(e, chosen) {
       ? 'You have already voted on this match.'
       : 'This match has expired or could not be verified. Load a fresh one.';
     clear(voteStatus).append(notice(status === 409 ? 'warn' : 'error', message));
-    revealText.textContent = '';
+    clear(revealText);
     reveal.hidden = false;
     nextButton.focus();
     return;
@@ -231,10 +231,16 @@ function showReveal(outcome, result) {
     tie: 'You called it a tie.',
     both_bad: 'You judged both as bad.',
   }[outcome];
-  const counted = result.counted === false
-    ? ` Your vote was recorded but does not count toward the ranking${notCountedWhy(result.notCountedReason)}.`
-    : '';
-  revealText.textContent = `${verdict} A was ${modelLabel(result.left)}; B was ${modelLabel(result.right)}.${counted}`;
+  const models = el('ul', { class: 'reveal-models' }, ['left', 'right'].map((side) => el('li', {},
+    el('span', { class: 'side-label', 'aria-hidden': 'true' }, LETTER[side]),
+    el('span', {}, `${LETTER[side]} was `, el('strong', {}, result[side]?.displayName || result[side]?.model || 'unknown'),
+      result[side]?.provider ? ` (${result[side].provider})` : ''))));
+  clear(revealText).append(
+    el('p', { class: 'reveal-verdict' }, verdict),
+    models,
+    result.counted === false
+      ? el('p', { class: 'reveal-note' }, `Recorded, but not counted in the ranking${notCountedWhy(result.notCountedReason)}.`)
+      : null);
   reveal.hidden = false;
   clear(voteStatus).append(el('span', { class: 'visually-hidden' }, `Vote recorded. ${revealText.textContent}`));
   nextButton.focus();

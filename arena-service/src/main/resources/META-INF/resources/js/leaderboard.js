@@ -82,6 +82,7 @@ function render(data, category) {
     `Leaderboard loaded: ${models.length} models${category ? ` in ${category}` : ''}.`));
   board.hidden = false;
   charts.hidden = false;
+  lastBoard = data;
   renderTable();
   renderRatingChart(document.getElementById('rating-chart'), models);
   renderHeatmap(document.getElementById('heatmap'), data.matrix, models);
@@ -118,8 +119,9 @@ function renderTable() {
   for (const m of sorted()) {
     tbody.append(el('tr', { 'data-model': m.model },
       el('td', { class: 'num' }, fmtInt(num(m.rank))),
-      el('th', { scope: 'row', class: 'model-cell' }, nameOf(m), m.model ? el('span', { class: 'slug' }, m.model) : null),
-      el('td', {}, m.provider || missing),
+      el('th', { scope: 'row', class: 'model-cell' }, nameOf(m),
+        m.model ? el('span', { class: 'slug' }, m.model, el('span', { class: 'phone-only' }, m.provider ? ` · ${m.provider}` : '')) : null),
+      el('td', { class: 'opt' }, m.provider || missing),
       el('td', { class: 'num' }, el('strong', {}, fmtRating(num(m.rating)))),
       interval(m),
       el('td', { class: 'num' }, fmtInt(num(m.votes))),
@@ -127,7 +129,7 @@ function renderTable() {
       el('td', { class: 'num' }, fmtPct(num(m.renderSuccessRate))),
       el('td', { class: 'num' }, fmtUsd(num(m.meanCostUsd))),
       el('td', { class: 'num' }, fmtMs(num(m.meanLatencyMs))),
-      el('td', { class: 'num' }, fmtRating(num(m.elo)))));
+      el('td', { class: 'num opt' }, fmtRating(num(m.elo)))));
   }
   for (const th of headers) th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.dir : 'none');
 }
@@ -158,8 +160,10 @@ function renderRatingChart(host, list) {
   const rows = [...list].filter((m) => num(m.rating) !== null).sort((a, b) => b.rating - a.rating);
   clear(host);
   if (rows.length === 0) return;
-  const width = 560;
-  const labelW = 180;
+  // drawn at the size it is shown, so the labels stay at a readable 12 px on a phone too
+  const width = Math.max(300, Math.round(host.clientWidth || 560));
+  const labelW = Math.min(175, Math.round(width * 0.4));
+  const maxChars = Math.floor((labelW - 12) / 7.4);
   const rowH = 30;
   const top = 28;
   const height = top + rows.length * rowH + 8;
@@ -181,7 +185,7 @@ function renderRatingChart(host, list) {
     const y = top + i * rowH + rowH / 2;
     const g = svg('g', { 'data-model': m.model },
       svg('title', {}, `${nameOf(m)}: ${fmtRating(m.rating)} [${fmtRating(num(m.ciLow))}, ${fmtRating(num(m.ciHigh))}]`),
-      svg('text', { x: labelW - 10, y: y + 4, 'text-anchor': 'end' }, truncate(nameOf(m), 24)));
+      svg('text', { x: labelW - 10, y: y + 4, 'text-anchor': 'end' }, truncate(nameOf(m), maxChars)));
     if (num(m.ciLow) !== null && num(m.ciHigh) !== null) {
       g.append(svg('line', { class: 'ci', x1: x(m.ciLow), x2: x(m.ciHigh), y1: y, y2: y }));
     }
@@ -210,11 +214,12 @@ function renderHeatmap(host, matrix, list) {
   const byModel = new Map(list.map((m) => [m.model, m]));
   const labels = matrix.models.map((slug) => (byModel.has(slug) ? nameOf(byModel.get(slug)) : String(slug)));
   const n = labels.length;
-  const cell = Math.max(30, Math.min(48, Math.floor(400 / n)));
-  const short = labels.map((label) => truncate(label, 22));
-  // ~7 px per character at 12 px: room for the longest label, no more
-  const left = 12 + 7 * Math.max(...short.map((s) => s.length));
-  const top = 12 + 5 * Math.max(...short.map((s) => s.length));
+  const available = Math.max(280, host.clientWidth || 480);
+  const short = labels.map((label) => truncate(label, available < 520 ? 12 : 22));
+  // ~7.5 px per character at 12 px: room for the longest label, no more
+  const left = 14 + 7.5 * Math.max(...short.map((s) => s.length));
+  const top = 20 + 5.5 * Math.max(...short.map((s) => s.length));
+  const cell = Math.max(22, Math.min(48, Math.floor((available - left - top) / n)));
   const width = left + n * cell + top;
   const height = top + n * cell + 4;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': 'heat-title heat-desc' });
@@ -241,7 +246,7 @@ function renderHeatmap(host, matrix, list) {
       const g = svg('g', {},
         svg('title', {}, tip),
         svg('rect', { x: xPos + 1, y: yPos + 1, width: cell - 2, height: cell - 2, rx: 3, fill }));
-      if (cell >= 30) {
+      if (cell >= 26) {
         g.append(svg('text', { x: xPos + cell / 2, y: yPos + cell / 2 + 4, 'text-anchor': 'middle', fill: ink, 'font-size': '11' },
           `${Math.round(rate * 100)}`));
       }
@@ -251,6 +256,17 @@ function renderHeatmap(host, matrix, list) {
   root.prepend(svg('desc', { id: 'heat-desc' }, desc.join('; ') || 'No battles yet.'));
   host.append(root);
 }
+
+let lastBoard = null;
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (!lastBoard || charts.hidden) return;
+    renderRatingChart(document.getElementById('rating-chart'), models);
+    renderHeatmap(document.getElementById('heatmap'), lastBoard.matrix, models);
+  }, 150);
+});
 
 select.addEventListener('change', load);
 const initial = new URL(window.location.href).searchParams.get('category');

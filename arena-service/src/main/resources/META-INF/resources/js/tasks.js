@@ -12,6 +12,7 @@ const daySummary = document.getElementById('day-summary');
 
 const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const todayUtc = () => new Date().toISOString().slice(0, 10);
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function asArray(body, ...keys) {
   if (Array.isArray(body)) return body;
@@ -71,7 +72,7 @@ async function loadDay(date) {
       return;
     }
     const count = detailed.reduce((n, t) => n + (t.submissions?.length ?? 0), 0);
-    daySummary.textContent = `${fmtDate(date)}: ${detailed.length} tasks, ${count} solutions.`;
+    daySummary.textContent = `${fmtDate(date)}: ${plural(detailed.length, 'task')}, ${plural(count, 'solution')}.`;
     status.append(el('span', { class: 'visually-hidden' }, `Loaded ${detailed.length} tasks of ${fmtDate(date)}.`));
     for (const task of detailed) list.append(taskCard(task));
   } catch (e) {
@@ -108,7 +109,7 @@ function taskCard(task) {
           + (task.revealAt ? ` until ${fmtDateTime(task.revealAt)}.` : ' until it closes.'))
         : null),
     subs.length
-      ? el('div', { class: 'subs' }, subs.map((s, i) => submissionCard(s, i)))
+      ? el('div', { class: 'subs' }, subs.map((s, i) => submissionCard(s, i, task.revealed !== false)))
       : el('p', { class: 'muted' }, 'No solutions yet.'));
 }
 
@@ -138,7 +139,7 @@ function jsErrors(a) {
   return num(a.jsErrors);
 }
 
-function submissionCard(s, index) {
+function submissionCard(s, index, revealed) {
   const name = nameOf(s, index);
   const m = modelOf(s);
   const a = artifactOf(s);
@@ -156,10 +157,12 @@ function submissionCard(s, index) {
     || (a.status === 'failed' && a.failureReason ? `render: ${a.failureReason}` : '');
   const inTok = num(s.inputTokens);
   const outTok = num(s.outputTokens);
+  // while voting is open these figures could give a model away, so the API withholds them
+  const shown = (text) => (revealed ? text : 'hidden');
   const stats = el('dl', { class: 'stats' },
-    el('dt', {}, 'Tokens in / out'), el('dd', {}, `${fmtInt(inTok)} / ${fmtInt(outTok)}`),
-    el('dt', {}, 'Cost'), el('dd', {}, fmtUsd(num(s.costUsd))),
-    el('dt', {}, 'Latency'), el('dd', {}, fmtMs(num(s.latencyMs))),
+    el('dt', {}, 'Tokens in / out'), el('dd', {}, shown(`${fmtInt(inTok)} / ${fmtInt(outTok)}`)),
+    el('dt', {}, 'Cost'), el('dd', {}, shown(fmtUsd(num(s.costUsd)))),
+    el('dt', {}, 'Latency'), el('dd', {}, shown(fmtMs(num(s.latencyMs)))),
     el('dt', {}, 'JS errors'), el('dd', {}, jsErrors(a) === null ? missing : fmtInt(jsErrors(a))));
 
   const tools = el('div', { class: 'side-tools' });
@@ -181,12 +184,13 @@ function submissionCard(s, index) {
       const open = codeToggle.getAttribute('aria-expanded') !== 'true';
       codeToggle.setAttribute('aria-expanded', String(open));
       codePanel.hidden = !open;
+      card.classList.toggle('code-open', open);
       if (open && !codePanel.firstChild) codePanel.append(codeBlock(s.code, `Source code of ${name}'s solution`));
     });
     tools.append(codeToggle);
   }
 
-  return el('article', { class: 'card sub', 'data-model': m.model || '' },
+  const card = el('article', { class: 'card sub', 'data-model': m.model || '' },
     el('div', { class: 'sub-head' },
       el('div', {}, el('h3', {}, name), el('span', { class: 'muted small' }, m.provider || (m.model ? '' : 'model hidden'))),
       statusBadge(s)),
@@ -195,6 +199,7 @@ function submissionCard(s, index) {
     errorText ? el('p', { class: 'error' }, errorText) : null,
     tools.childNodes.length ? tools : null,
     codePanel);
+  return card;
 }
 
 daySelect.addEventListener('change', () => loadDay(daySelect.value));

@@ -79,6 +79,9 @@ class ArenaPageTest {
         browser.open("/");
         awaitMatch();
         browser.screenshot("arena-phone");
+        browser.colorScheme("dark");
+        browser.screenshot("arena-phone-dark");
+        browser.colorScheme("light");
         browser.desktop();
     }
 

@@ -74,6 +74,12 @@ final class Browser implements AutoCloseable {
         viewport(390, 844, true);
     }
 
+    /** Emulates the visitor's colour-scheme preference ("light" or "dark"). */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of(
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     private void viewport(int width, int height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));

@@ -82,6 +82,9 @@ class LeaderboardPageTest {
         assertThat(browser.driver.findElement(By.id("download-csv")).getAttribute("href")).endsWith("/api/leaderboard.csv");
         assertThat(browser.driver.findElement(By.id("download-votes")).getAttribute("href")).endsWith("/api/export/votes");
         browser.screenshot("leaderboard-desktop");
+        browser.colorScheme("dark");
+        browser.screenshot("leaderboard-desktop-dark");
+        browser.colorScheme("light");
 
         assertThat(browser.cspViolations()).isEmpty();
         browser.phone();

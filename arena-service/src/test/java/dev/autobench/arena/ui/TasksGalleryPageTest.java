@@ -94,6 +94,9 @@ class TasksGalleryPageTest {
         browser.waitUntil(d -> d.findElement(By.id("js")).getText().equals("scripts ran"));
         browser.driver.switchTo().defaultContent();
         browser.screenshot("tasks-older-day-desktop");
+        browser.colorScheme("dark");
+        browser.screenshot("tasks-older-day-desktop-dark");
+        browser.colorScheme("light");
         assertThat(browser.cspViolations()).isEmpty();
     }
 }
