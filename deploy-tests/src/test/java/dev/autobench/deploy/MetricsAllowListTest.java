@@ -2,8 +2,11 @@ package dev.autobench.deploy;
 
 import dev.autobench.deploy.support.Manifests;
 import dev.autobench.deploy.support.PromQl;
+import dev.autobench.deploy.support.Promtool;
 import dev.autobench.deploy.support.Repo;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -11,7 +14,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -67,6 +73,31 @@ class MetricsAllowListTest {
                     .allSatisfy(t -> assertThat(PromQl.metricNames(t.get("expr").asText())).isNotEmpty());
         }
         assertThat(rows).contains("Daily pipeline", "Providers", "Renderer", "Arena traffic and votes", "Services and database");
+    }
+
+    /**
+     * Grafana does not validate queries; Prometheus does. Each panel query, with the dashboard's
+     * variables replaced by what Grafana would send, becomes a recording rule that promtool parses.
+     */
+    @Test
+    void everyDashboardQueryIsValidPromQl(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(Promtool.installed(), "ASSUMPTION: promtool is not installed at " + Promtool.BINARY);
+        JsonNode dashboard = Manifests.YAML.readTree(Repo.read(DASHBOARD));
+        List<Map<String, String>> rules = new ArrayList<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                String expr = target.get("expr").asText()
+                        .replace("$__rate_interval", "2m").replace("$__range", "1d").replace("$provider", ".*");
+                rules.add(Map.of("record", "dashboard:panel_" + panel.get("id").asInt() + ":" + target.get("refId").asText(),
+                        "expr", expr));
+            }
+        }
+        assertThat(rules).hasSizeGreaterThan(30);
+        Path file = dir.resolve("dashboard-queries.yml");
+        Files.writeString(file, Manifests.YAML.writeValueAsString(
+                Map.of("groups", List.of(Map.of("name", "dashboard", "rules", rules)))));
+        Promtool.Result result = Promtool.run(dir, "check", "rules", file.toString());
+        assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     @Test
