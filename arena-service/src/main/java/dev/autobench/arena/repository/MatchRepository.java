@@ -76,10 +76,4 @@ public class MatchRepository {
                 new ModelIdentity((String) r[0], (String) r[1], (String) r[2]),
                 new ModelIdentity((String) r[3], (String) r[4], (String) r[5])));
     }
-
-    public void incrementVoteCount(UUID matchId) {
-        em.createNativeQuery("UPDATE matches SET vote_count = vote_count + 1 WHERE id = :match")
-                .setParameter("match", matchId)
-                .executeUpdate();
-    }
 }

@@ -19,14 +19,12 @@ public class VoteRepository {
     private static final int IP_LOCKS = 0x41425602;
 
     public enum Subject {
-        VOTER("voter_key", VOTER_LOCKS), IP("ip_hash", IP_LOCKS);
+        VOTER("voter_key"), IP("ip_hash");
 
         final String column;
-        final int lockSpace;
 
-        Subject(String column, int lockSpace) {
+        Subject(String column) {
             this.column = column;
-            this.lockSpace = lockSpace;
         }
     }
 
@@ -34,23 +32,41 @@ public class VoteRepository {
     EntityManager em;
 
     /**
-     * Serialises this transaction with every other vote of the same subject, on every replica,
-     * until commit: the window count that follows then sees every vote that could compete with it.
-     * Callers lock the voter before the IP, always, so two votes cannot deadlock.
+     * Serialises this transaction with every other vote of the same voter and of the same IP hash,
+     * on every replica, until commit: the window counts that follow then see every vote that could
+     * compete with this one. The voter lock is always taken before the IP lock, so two votes
+     * cannot deadlock.
      */
-    public void lock(Subject subject, String key) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:space, hashtext(:key))")
-                .setParameter("space", subject.lockSpace)
-                .setParameter("key", key)
+    public void lock(String voterKey, String ipHash) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:voterSpace, hashtext(:voter)),"
+                        + " pg_advisory_xact_lock(:ipSpace, hashtext(:ip))")
+                .setParameter("voterSpace", VOTER_LOCKS)
+                .setParameter("voter", voterKey)
+                .setParameter("ipSpace", IP_LOCKS)
+                .setParameter("ip", ipHash)
                 .getSingleResult();
     }
 
-    public long countSince(Subject subject, String key, Instant since) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM votes WHERE " + subject.column
-                        + " = :key AND created_at > :since")
-                .setParameter("key", key)
-                .setParameter("since", since)
-                .getSingleResult()).longValue();
+    /** Votes of this voter and of this IP hash in the last minute and the last hour, in one round trip. */
+    public record WindowCounts(long voterMinute, long voterHour, long ipMinute, long ipHour) {
+    }
+
+    public WindowCounts counts(String voterKey, String ipHash, Instant minuteAgo, Instant hourAgo) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT count(*) FILTER (WHERE voter_key = :voter AND created_at > :minute),
+                               count(*) FILTER (WHERE voter_key = :voter),
+                               count(*) FILTER (WHERE ip_hash = :ip AND created_at > :minute),
+                               count(*) FILTER (WHERE ip_hash = :ip)
+                        FROM votes
+                        WHERE (voter_key = :voter OR ip_hash = :ip) AND created_at > :hour
+                        """)
+                .setParameter("voter", voterKey)
+                .setParameter("ip", ipHash)
+                .setParameter("minute", minuteAgo)
+                .setParameter("hour", hourAgo)
+                .getSingleResult();
+        return new WindowCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
     }
 
     /**
@@ -68,15 +84,25 @@ public class VoteRepository {
         return rows.stream().findFirst().map(VoteRepository::instant).map(at -> at.plus(window));
     }
 
-    /** Inserts the vote unless this voter already voted on this match; the id when inserted. */
+    /**
+     * Inserts the vote unless this voter already voted on this match, and counts it on the match,
+     * in one statement; the vote's id when inserted.
+     */
     public Optional<Long> insert(UUID matchId, String voterKey, String ipHash, String outcome, boolean counted,
                                  String notCountedReason, Instant servedAt) {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""
-                        INSERT INTO votes (match_id, voter_key, ip_hash, outcome, counted, not_counted_reason, served_at)
-                        VALUES (:match, :voter, :ip, :outcome, :counted, CAST(:reason AS text), :served)
-                        ON CONFLICT (match_id, voter_key) DO NOTHING
-                        RETURNING id
+                        WITH inserted AS (
+                            INSERT INTO votes (match_id, voter_key, ip_hash, outcome, counted, not_counted_reason,
+                                               served_at)
+                            VALUES (:match, :voter, :ip, :outcome, :counted, CAST(:reason AS text), :served)
+                            ON CONFLICT (match_id, voter_key) DO NOTHING
+                            RETURNING id, match_id
+                        ), counted AS (
+                            UPDATE matches SET vote_count = vote_count + 1
+                            WHERE id IN (SELECT match_id FROM inserted)
+                        )
+                        SELECT id FROM inserted
                         """)
                 .setParameter("match", matchId)
                 .setParameter("voter", voterKey)

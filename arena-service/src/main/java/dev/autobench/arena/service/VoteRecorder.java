@@ -42,12 +42,12 @@ public class VoteRecorder {
 
     @Transactional
     public VoteReceipt record(VoteTokens.Claims claims, Voter voter, String ipHash, VoteOutcome outcome) {
-        votes.lock(Subject.VOTER, voter.key());
-        votes.lock(Subject.IP, ipHash);
-        Instant now = clock.instant();
-        enforceLimits(voter.key(), ipHash, now);
+        // read before locking: the locks serialise all votes of one IP, so hold them briefly
         MatchRepository.Reveal reveal = matches.reveal(claims.matchId()).orElseThrow(() -> new VoteService.RejectedVote(
                 Rejection.INVALID, ProblemException.notFound("This match no longer exists.")));
+        votes.lock(voter.key(), ipHash);
+        Instant now = clock.instant();
+        enforceLimits(voter.key(), ipHash, now);
         boolean counted = !now.isBefore(claims.issuedAt().plus(config.minViewTime()));
         Optional<Long> id = votes.insert(claims.matchId(), voter.key(), ipHash, outcome.value(), counted,
                 counted ? null : TOO_FAST, claims.issuedAt());
@@ -55,34 +55,35 @@ public class VoteRecorder {
             throw new VoteService.RejectedVote(Rejection.DUPLICATE,
                     ProblemException.conflict("You have already voted on this match."));
         }
-        matches.incrementVoteCount(claims.matchId());
         return new VoteReceipt(claims.matchId(), reveal.left(), reveal.right(), outcome.value(), counted,
                 counted ? null : TOO_FAST);
     }
 
     private void enforceLimits(String voterKey, String ipHash, Instant now) {
         ArenaConfig.RateLimit limits = config.rateLimit();
-        Optional<Instant> voterRoom = room(Subject.VOTER, voterKey, now, limits.voterPerMinute(), MINUTE)
-                .or(() -> room(Subject.VOTER, voterKey, now, limits.voterPerHour(), HOUR));
-        Optional<Instant> room = voterRoom
-                .or(() -> room(Subject.IP, ipHash, now, limits.ipPerMinute(), MINUTE))
-                .or(() -> room(Subject.IP, ipHash, now, limits.ipPerHour(), HOUR));
-        if (room.isPresent()) {
-            long seconds = Math.max(1, (long) Math.ceil(Duration.between(now, room.get()).toMillis() / 1000.0));
-            throw new VoteService.RejectedVote(Rejection.RATE_LIMITED, new ProblemException(
-                    Response.Status.TOO_MANY_REQUESTS,
-                    "Too many votes from this " + (voterRoom.isPresent() ? "browser" : "network")
-                            + "; try again in " + seconds + " s.",
-                    Map.of("Retry-After", Long.toString(seconds))));
+        Instant minuteAgo = now.minus(MINUTE);
+        Instant hourAgo = now.minus(HOUR);
+        VoteRepository.WindowCounts counts = votes.counts(voterKey, ipHash, minuteAgo, hourAgo);
+        Optional<Instant> room = Optional.empty();
+        String from = "browser";
+        if (counts.voterMinute() >= limits.voterPerMinute()) {
+            room = votes.roomAt(Subject.VOTER, voterKey, minuteAgo, limits.voterPerMinute(), MINUTE);
+        } else if (counts.voterHour() >= limits.voterPerHour()) {
+            room = votes.roomAt(Subject.VOTER, voterKey, hourAgo, limits.voterPerHour(), HOUR);
+        } else if (counts.ipMinute() >= limits.ipPerMinute()) {
+            room = votes.roomAt(Subject.IP, ipHash, minuteAgo, limits.ipPerMinute(), MINUTE);
+            from = "network";
+        } else if (counts.ipHour() >= limits.ipPerHour()) {
+            room = votes.roomAt(Subject.IP, ipHash, hourAgo, limits.ipPerHour(), HOUR);
+            from = "network";
+        } else {
+            return;
         }
-    }
-
-    /** Empty while the window has room; otherwise when it will. */
-    private Optional<Instant> room(Subject subject, String key, Instant now, int limit, Duration window) {
-        Instant since = now.minus(window);
-        if (votes.countSince(subject, key, since) < limit) {
-            return Optional.empty();
-        }
-        return Optional.of(votes.roomAt(subject, key, since, limit, window).orElse(now.plusSeconds(1)));
+        Instant at = room.orElse(now.plusSeconds(1));
+        long seconds = Math.max(1, (long) Math.ceil(Duration.between(now, at).toMillis() / 1000.0));
+        throw new VoteService.RejectedVote(Rejection.RATE_LIMITED, new ProblemException(
+                Response.Status.TOO_MANY_REQUESTS,
+                "Too many votes from this " + from + "; try again in " + seconds + " s.",
+                Map.of("Retry-After", Long.toString(seconds))));
     }
 }
