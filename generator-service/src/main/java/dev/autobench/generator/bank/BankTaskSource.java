@@ -1,0 +1,67 @@
+package dev.autobench.generator.bank;
+
+import dev.autobench.generator.config.GeneratorConfig;
+import dev.autobench.generator.domain.TaskOrigin;
+import dev.autobench.generator.service.DraftRequest;
+import dev.autobench.generator.service.TaskDraft;
+import dev.autobench.generator.service.TaskSource;
+import dev.autobench.generator.service.TaskSpecFactory;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+
+/** The offline default source: curated templates, chosen and varied deterministically by date. */
+@ApplicationScoped
+public class BankTaskSource implements TaskSource {
+
+    private static final Logger LOG = Logger.getLogger(BankTaskSource.class);
+
+    private final TaskBank bank;
+    private final TemplateSelector selector;
+    private final GeneratorConfig config;
+
+    public BankTaskSource(GeneratorConfig config) {
+        this.config = config;
+        this.bank = TaskBank.fromClasspath();
+        this.selector = new TemplateSelector(bank, config.noRepeatDays());
+    }
+
+    void checkCapacity(@Observes StartupEvent event) {
+        int perDay = config.tasksPerDay();
+        if (bank.categories().size() < perDay) {
+            throw new IllegalStateException("autobench.generator.tasks-per-day=" + perDay + " needs at least as many"
+                    + " bank categories, the bank has " + bank.categories().size());
+        }
+        long needed = (long) perDay * config.noRepeatDays();
+        if (bank.size() < needed) {
+            LOG.warnf("the task bank holds %d templates; %d tasks a day with a %d-day no-repeat window need %d:"
+                            + " templates will repeat sooner (longest-unused first)",
+                    bank.size(), perDay, config.noRepeatDays(), needed);
+        }
+        LOG.infof("task bank: %d templates in %d categories", bank.size(), bank.categories().size());
+    }
+
+    @Override
+    public List<TaskDraft> draft(DraftRequest request) {
+        return selector.select(request.date(), request.count(), request.takenCategories(), request.history())
+                .stream()
+                .map(BankTaskSource::toDraft)
+                .toList();
+    }
+
+    static TaskDraft toDraft(TemplateSelector.Choice choice) {
+        TaskTemplate t = choice.template();
+        Map<String, String> v = choice.variation();
+        return new TaskDraft(TaskOrigin.BANK, TaskSpecFactory.create(
+                TaskTemplate.fill(t.title(), v), t.category(), t.difficulty(), TaskTemplate.fill(t.brief(), v),
+                t.criteria().stream().map(c -> TaskTemplate.fill(c, v)).toList(), t.id(), v, null));
+    }
+
+    public TaskBank bank() {
+        return bank;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.autobench.generator.bank;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The curated task bank: one YAML file per category under {@code bank/}. It is checked when
+ * loaded, so a broken template stops the service at start instead of reaching a model.
+ */
+public final class TaskBank {
+
+    /** Listed, not scanned: classpath directories cannot be listed in a native image. */
+    static final List<String> FILES = List.of(
+            "game", "puzzle", "simulation", "animation", "generative-art",
+            "data-visualisation", "ui-component", "interactive-app", "algorithm-visualiser", "text-tool");
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    private final List<TaskTemplate> templates;
+
+    public TaskBank(List<TaskTemplate> templates) {
+        List<TaskTemplate> sorted = new ArrayList<>(templates);
+        sorted.sort(Comparator.comparing(TaskTemplate::id));
+        List<String> problems = problems(sorted);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("invalid task bank: " + String.join("; ", problems));
+        }
+        this.templates = List.copyOf(sorted);
+    }
+
+    public static TaskBank fromClasspath() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        List<TaskTemplate> all = new ArrayList<>();
+        for (String file : FILES) {
+            String path = "bank/" + file + ".yaml";
+            try (InputStream in = TaskBank.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("task bank file missing: " + path);
+                }
+                BankCategory category = yaml.readValue(in, BankCategory.class);
+                if (!file.equals(category.category())) {
+                    throw new IllegalStateException(path + " declares category '" + category.category() + "'");
+                }
+                category.templates().forEach(t -> all.add(t.inCategory(category.category())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read task bank file " + path, e);
+            }
+        }
+        return new TaskBank(all);
+    }
+
+    /** Sorted by id, so that every replica iterates them in the same order. */
+    public List<TaskTemplate> templates() {
+        return templates;
+    }
+
+    public Set<String> categories() {
+        Set<String> categories = new TreeSet<>();
+        templates.forEach(t -> categories.add(t.category()));
+        return categories;
+    }
+
+    public int size() {
+        return templates.size();
+    }
+
+    static List<String> problems(List<TaskTemplate> templates) {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (TaskTemplate t : templates) {
+            String where = "template '" + t.id() + "'";
+            if (t.id() == null || !ID.matcher(t.id()).matches()) {
+                problems.add(where + ": id must match " + ID.pattern());
+            } else if (!ids.add(t.id())) {
+                problems.add(where + ": duplicate id");
+            }
+            if (blank(t.category()) || blank(t.title()) || blank(t.brief()) || t.difficulty() == null) {
+                problems.add(where + ": category, title, brief and difficulty are required");
+                continue;
+            }
+            if (t.criteria().size() < 3 || t.criteria().stream().anyMatch(TaskBank::blank)) {
+                problems.add(where + ": needs at least three non-blank acceptance criteria");
+            }
+            Set<String> used = new HashSet<>();
+            collectPlaceholders(t.title(), used);
+            collectPlaceholders(t.brief(), used);
+            t.criteria().forEach(c -> collectPlaceholders(c, used));
+            for (String name : used) {
+                if (!t.vary().containsKey(name)) {
+                    problems.add(where + ": placeholder {" + name + "} has no values");
+                }
+            }
+            t.vary().forEach((name, values) -> {
+                if (!used.contains(name)) {
+                    problems.add(where + ": variation '" + name + "' is never used");
+                }
+                if (values == null || values.isEmpty() || values.stream().anyMatch(TaskBank::blank)) {
+                    problems.add(where + ": variation '" + name + "' needs non-blank values");
+                }
+            });
+        }
+        return problems;
+    }
+
+    private static void collectPlaceholders(String text, Set<String> into) {
+        if (text == null) {
+            return;
+        }
+        Matcher m = TaskTemplate.PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

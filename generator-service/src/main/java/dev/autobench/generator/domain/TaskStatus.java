@@ -1,0 +1,12 @@
+package dev.autobench.generator.domain;
+
+/** Lifecycle values of {@code tasks.status}; the generator only ever writes {@link #GENERATED}. */
+public final class TaskStatus {
+
+    public static final String PENDING = "pending";
+    public static final String GENERATED = "generated";
+    public static final String DISPATCHED = "dispatched";
+
+    private TaskStatus() {
+    }
+}

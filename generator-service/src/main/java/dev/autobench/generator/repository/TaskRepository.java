@@ -1,0 +1,102 @@
+package dev.autobench.generator.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autobench.generator.domain.Task;
+import dev.autobench.generator.domain.TaskStatus;
+import dev.autobench.generator.service.TaskDraft;
+import dev.autobench.generator.service.TemplateUsage;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads and writes {@code tasks}; every write goes through the (task_date, slot) invariant. */
+@ApplicationScoped
+public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+
+    /**
+     * First key of the two-key advisory lock space, so the generator's per-date locks can never
+     * collide with another service's advisory locks; the second key is the epoch day.
+     */
+    static final String LOCK_NAMESPACE = "autobench.generator.date";
+
+    private final ObjectMapper json;
+
+    public TaskRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public List<Task> forDate(LocalDate date) {
+        return list("taskDate = ?1 order by slot", date);
+    }
+
+    /**
+     * Serialises every generator working on {@code date} (threads, replicas, the scheduler and a
+     * CronJob) until the current transaction ends. Requires an active transaction.
+     */
+    public void lockDate(LocalDate date) {
+        getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(:ns), :day)) AS l")
+                .setParameter("ns", LOCK_NAMESPACE)
+                .setParameter("day", Math.toIntExact(date.toEpochDay()))
+                .getSingleResult();
+    }
+
+    /** Inserts the task unless its (date, slot) is taken; returns whether a row was created. */
+    public boolean insertIfAbsent(LocalDate date, int slot, TaskDraft draft, Instant now) {
+        int rows = getEntityManager().createNativeQuery("""
+                        INSERT INTO tasks (task_date, slot, title, category, difficulty, template_id, source, spec,
+                                           status, generated_at)
+                        VALUES (:date, :slot, :title, :category, :difficulty, CAST(:templateId AS text), :source,
+                                CAST(:spec AS jsonb), :status, :now)
+                        ON CONFLICT (task_date, slot) DO NOTHING""")
+                .setParameter("date", date)
+                .setParameter("slot", slot)
+                .setParameter("title", draft.spec().title())
+                .setParameter("category", draft.spec().category())
+                .setParameter("difficulty", draft.spec().difficulty().wire())
+                .setParameter("templateId", draft.templateId())
+                .setParameter("source", draft.origin().wire())
+                .setParameter("spec", toJson(draft))
+                .setParameter("status", TaskStatus.GENERATED)
+                .setParameter("now", now)
+                .executeUpdate();
+        return rows == 1;
+    }
+
+    /** Bank templates used on other days less than {@code days} away from {@code date}. */
+    public List<TemplateUsage> templateUsageAround(LocalDate date, int days) {
+        if (days <= 1) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("""
+                        select new dev.autobench.generator.service.TemplateUsage(t.templateId, t.category, t.title,
+                                                                                 t.taskDate)
+                        from Task t
+                        where t.templateId is not null and t.taskDate between :from and :to and t.taskDate <> :date""",
+                        TemplateUsage.class)
+                .setParameter("from", date.minusDays(days - 1L))
+                .setParameter("to", date.plusDays(days - 1L))
+                .setParameter("date", date)
+                .getResultList();
+    }
+
+    public Optional<Instant> lastGeneratedAt() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select max(t.generatedAt) from Task t", Instant.class)
+                .getSingleResult());
+    }
+
+    private String toJson(TaskDraft draft) {
+        try {
+            return json.writeValueAsString(draft.spec());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the spec of '" + draft.spec().title() + "'", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.autobench.generator.rest;
+
+import dev.autobench.common.problem.ProblemException;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/** The {@code date} query parameter: a strict ISO calendar date, or the caller's mistake (400). */
+final class DateParameter {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private DateParameter() {
+    }
+
+    /** Returns the parsed date, or {@code fallback} when the parameter is absent. */
+    static LocalDate parseOr(String value, LocalDate fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!ISO_DATE.matcher(value).matches()) {
+            throw ProblemException.badRequest("date must be a calendar date formatted YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("date " + value + " does not exist in the calendar");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.autobench.generator.service;
+
+import dev.autobench.generator.config.GeneratorConfig;
+import dev.autobench.generator.domain.Task;
+import dev.autobench.generator.domain.TaskOrigin;
+import dev.autobench.generator.repository.TaskRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a day's empty slots in one transaction. The per-date advisory lock makes concurrent
+ * callers queue: the first one drafts and inserts, the others find the day complete once it
+ * commits. {@code ON CONFLICT DO NOTHING} on (task_date, slot) is the last line of defence,
+ * should anything ever write without the lock.
+ */
+@ApplicationScoped
+public class DailyTaskWriter {
+
+    private final TaskRepository tasks;
+    private final TaskDrafter drafter;
+    private final GeneratorConfig config;
+    private final Clock clock;
+
+    public DailyTaskWriter(TaskRepository tasks, TaskDrafter drafter, GeneratorConfig config, Clock clock) {
+        this.tasks = tasks;
+        this.drafter = drafter;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public GenerationResult fill(LocalDate date) {
+        tasks.lockDate(date);
+        List<Task> existing = tasks.forDate(date);
+        List<Integer> emptySlots = emptySlots(existing, config.tasksPerDay());
+        if (emptySlots.isEmpty()) {
+            return new GenerationResult(date, existing, Map.of());
+        }
+        Set<String> takenCategories = existing.stream().map(t -> t.category).collect(Collectors.toSet());
+        List<TaskDraft> drafts = drafter.draft(new DraftRequest(date, emptySlots.size(), takenCategories,
+                tasks.templateUsageAround(date, config.noRepeatDays())));
+
+        Map<TaskOrigin, Integer> created = new EnumMap<>(TaskOrigin.class);
+        var now = clock.instant();
+        for (int i = 0; i < drafts.size(); i++) {
+            TaskDraft draft = drafts.get(i);
+            if (tasks.insertIfAbsent(date, emptySlots.get(i), draft, now)) {
+                created.merge(draft.origin(), 1, Integer::sum);
+            }
+        }
+        return new GenerationResult(date, tasks.forDate(date), created);
+    }
+
+    static List<Integer> emptySlots(List<Task> existing, int tasksPerDay) {
+        Set<Integer> taken = existing.stream().map(t -> t.slot).collect(Collectors.toSet());
+        List<Integer> empty = new ArrayList<>();
+        for (int slot = 1; slot <= tasksPerDay; slot++) {
+            if (!taken.contains(slot)) {
+                empty.add(slot);
+            }
+        }
+        return empty;
+    }
+}
