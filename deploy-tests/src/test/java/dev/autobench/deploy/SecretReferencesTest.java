@@ -98,6 +98,21 @@ class SecretReferencesTest {
         }
     }
 
+    /** The admin token goes exactly to the services whose code has admin endpoints (least privilege). */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void adminTokenGoesToTheServicesWithAdminEndpoints(String overlay) throws java.io.IOException {
+        List<HasMetadata> resources = Overlays.render(overlay);
+        for (String service : Repo.SERVICE_PORTS.keySet()) {
+            boolean hasAdminEndpoints;
+            try (var files = java.nio.file.Files.walk(Repo.root().resolve(service).resolve("src/main/java"))) {
+                hasAdminEndpoints = files.filter(f -> f.toString().endsWith(".java"))
+                        .anyMatch(f -> Repo.read(f).contains("@AdminSecured"));
+            }
+            assertThat(secretKeys(resources, service).contains("AUTOBENCH_ADMIN_TOKEN")).as(service).isEqualTo(hasAdminEndpoints);
+        }
+    }
+
     private static Set<String> secretKeys(List<HasMetadata> resources, String deployment) {
         return WorkloadSpecTest.container(Manifests.named(resources, Deployment.class, deployment)).getEnv().stream()
                 .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
