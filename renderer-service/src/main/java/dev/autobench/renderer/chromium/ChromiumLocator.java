@@ -45,7 +45,7 @@ public class ChromiumLocator {
         return installation;
     }
 
-    static ChromiumInstallation locate(Optional<String> configured, String searchPath) {
+    public static ChromiumInstallation locate(Optional<String> configured, String searchPath) {
         if (configured.isPresent()) {
             Path path = Path.of(configured.get());
             if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {

@@ -33,26 +33,30 @@ public class ChromiumRenderer {
     static final String RESPONSE_POLICY = ArtifactHtmlHardener.CONTENT_SECURITY_POLICY + "; sandbox allow-scripts";
     private static final Logger LOG = Logger.getLogger(ChromiumRenderer.class);
 
-    private final ChromiumLocator locator;
-    private final RendererConfig config;
+    private final ChromiumInstallation installation;
+    private final RenderSettings config;
     private final ObjectMapper json;
     private final Semaphore browsers;
 
     @Inject
     public ChromiumRenderer(ChromiumLocator locator, RendererConfig config, ObjectMapper json) {
-        this.locator = locator;
-        this.config = config;
+        this(locator.installation(), RenderSettings.from(config), json);
+    }
+
+    public ChromiumRenderer(ChromiumInstallation installation, RenderSettings settings, ObjectMapper json) {
+        this.installation = installation;
+        this.config = settings;
         this.json = json;
-        this.browsers = new Semaphore(config.concurrency(), true);
+        this.browsers = new Semaphore(settings.concurrency(), true);
     }
 
     public boolean available() {
-        return locator.installation().available();
+        return installation.available();
     }
 
     /** Renders {@code html}; never throws for anything the page does, and never runs past the timeout. */
     public PageRender render(String html) throws InterruptedException {
-        var binary = locator.installation().binary()
+        var binary = installation.binary()
                 .orElseThrow(() -> new IllegalStateException("Chromium is not available"));
         browsers.acquire();
         try {
@@ -65,8 +69,8 @@ public class ChromiumRenderer {
     private PageRender renderInFreshBrowser(java.nio.file.Path binary, String html) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + config.timeout().toNanos();
-        int width = config.viewportWidth();
-        int height = config.viewportHeight();
+        int width = config.width();
+        int height = config.height();
         ChromiumProcess chromium;
         try {
             chromium = ChromiumProcess.start(binary, width, height);
@@ -93,7 +97,7 @@ public class ChromiumRenderer {
                 if (navigation.hasNonNull("errorText")) {
                     return failed(Outcome.CHROMIUM_ERROR, start, page, "navigation failed: " + navigation.get("errorText").asText());
                 }
-                await(page.loaded(navigation.path("loaderId").asText()), page, deadline);
+                awaitLoad(page, navigation.path("loaderId").asText(), start, deadline);
                 settle(page, deadline);
                 ObjectNode capture = cdp.params().put("format", "png").put("captureBeyondViewport", false);
                 JsonNode shot = await(cdp.send(session, "Page.captureScreenshot", capture), page, deadline);
@@ -125,6 +129,21 @@ public class ChromiumRenderer {
         cdp.call(session, "Inspector.enable", null, deadline);
         cdp.call(session, "Emulation.setDeviceMetricsOverride", cdp.params()
                 .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false), deadline);
+    }
+
+    /**
+     * Waits for the load event, but not forever: a page whose load never fires (a navigation attempt cancelled
+     * it, a request that never settles) is still captured as it stands. Whether the page hangs is for the
+     * screenshot to find out: a busy main thread never answers it, and the hard deadline ends the run.
+     */
+    private void awaitLoad(PageEvents page, String loaderId, long start, long deadline)
+            throws InterruptedException, IOException, PageCrashedException {
+        long loadDeadline = Math.min(deadline, start + config.timeout().toNanos() / 3);
+        try {
+            await(page.loaded(loaderId), page, loadDeadline);
+        } catch (TimeoutException notLoaded) {
+            LOG.debugf("no load event within %d ms; capturing the page as it stands", config.timeout().toMillis() / 3);
+        }
     }
 
     /** Lets animations and timers run; a crash during that time ends the wait early. */

@@ -112,7 +112,14 @@ public class ArtifactHtmlHardener {
         if (!answer.startsWith("<")) {
             return AnswerKind.JAVASCRIPT;
         }
-        return SVG_ONLY.matcher(answer).matches() ? AnswerKind.SVG : AnswerKind.HTML;
+        Matcher svg = SVG_ONLY.matcher(answer);
+        return svg.matches() && isSingleSvg(svg.group(1)) ? AnswerKind.SVG : AnswerKind.HTML;
+    }
+
+    /** {@code <svg>…</svg><p>…</p><svg>…</svg>} starts and ends like an SVG, but is a page. */
+    private static boolean isSingleSvg(String markup) {
+        Element body = Jsoup.parseBodyFragment(markup).body();
+        return body.childrenSize() == 1 && body.child(0).tagName().equals("svg") && body.ownText().isBlank();
     }
 
     private static Document wrapScript(String script) {

@@ -1,0 +1,26 @@
+package dev.autobench.renderer.chromium;
+
+import dev.autobench.renderer.config.RendererConfig;
+
+import java.time.Duration;
+
+/**
+ * How each page is rendered.
+ *
+ * @param concurrency browsers at once
+ * @param width       viewport width
+ * @param height      viewport height
+ * @param settleTime  time for animations after load
+ * @param timeout     hard limit of one run
+ */
+public record RenderSettings(int concurrency, int width, int height, Duration settleTime, Duration timeout) {
+
+    public static RenderSettings from(RendererConfig config) {
+        return new RenderSettings(config.concurrency(), config.viewportWidth(), config.viewportHeight(),
+                config.settleTime(), config.timeout());
+    }
+
+    public RenderSettings withConcurrency(int browsers) {
+        return new RenderSettings(browsers, width, height, settleTime, timeout);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.autobench.renderer;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+/** What the SRE dashboard and the readiness probe read. */
+@QuarkusTest
+class ObservabilityTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void renderMetricsArePublishedUnderTheirContractNames() {
+        new Submissions(dataSource).succeeded(Pages.THROWS);
+        given().header("x-cron-secret", RenderEndpointTest.SECRET).when().post("/api/render").then().statusCode(200);
+
+        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*autobench_renders_total\\{[^}]*outcome=\"rendered\"[^}]*} [1-9].*"))
+                .body(matchesPattern("(?s).*autobench_render_duration_seconds_bucket\\{[^}]*outcome=\"rendered\".*"))
+                .body(matchesPattern("(?s).*autobench_render_js_errors_total\\{[^}]*} [1-9].*"))
+                .body(matchesPattern("(?s).*autobench_render_queue_depth\\{[^}]*} 0\\.0.*"))
+                .body(matchesPattern("(?s).*autobench_renderer_chromium_available\\{[^}]*} 1\\.0.*"));
+    }
+
+    @Test
+    void readinessSaysChromiumIsAvailable() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Chromium' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'Chromium' }.data.chromium", org.hamcrest.Matchers.equalTo("available"))
+                .body("checks.find { it.name == 'Chromium' }.data.path", containsString("chromium"))
+                .body("checks.name", hasItem("Chromium"));
+    }
+}
