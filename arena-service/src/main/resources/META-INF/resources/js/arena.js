@@ -4,7 +4,7 @@ import { api, ApiError, el, clear, codeBlock, artifactFrame, isTypingTarget } fr
 const status = document.getElementById('status');
 const matchSection = document.getElementById('match');
 const voteStatus = document.getElementById('vote-status');
-const cooldown = document.getElementById('cooldown');
+const voteMsg = document.getElementById('vote-msg');
 const reveal = document.getElementById('reveal');
 const revealText = document.getElementById('reveal-text');
 const nextButton = document.getElementById('next');
@@ -145,6 +145,7 @@ async function vote(outcome) {
   setVotingEnabled(false);
   const chosen = voteButtons.find((b) => b.dataset.outcome === outcome);
   chosen?.classList.add('chosen');
+  hideVoteMessage();
   clear(voteStatus).append(el('span', { class: 'visually-hidden' }, 'Sending your vote…'));
   try {
     const { body } = await api('/api/arena/votes', { method: 'POST', body: { voteToken: current.voteToken, outcome } });
@@ -175,7 +176,9 @@ function handleVoteError(e, chosen) {
     nextButton.focus();
     return;
   }
-  clear(voteStatus).append(notice('error', `Your vote was not recorded: ${e.message}`));
+  const message = `Your vote was not recorded: ${e.message} Please try again.`;
+  showVoteMessage('error', message);
+  clear(voteStatus).append(el('span', { class: 'visually-hidden' }, message));
   setVotingEnabled(true);
 }
 
@@ -191,10 +194,9 @@ function startCooldown(seconds) {
       setVotingEnabled(!voted);
       return;
     }
-    cooldown.textContent = `Slow down: too many votes in a short time. You can vote again in ${left} s.`;
+    showVoteMessage('warn', `Slow down: too many votes in a short time. You can vote again in ${left} s.`);
     left -= 1;
   };
-  cooldown.hidden = false;
   tick();
   cooldownTimer = setInterval(tick, 1000);
 }
@@ -202,8 +204,19 @@ function startCooldown(seconds) {
 function stopCooldown() {
   if (cooldownTimer) clearInterval(cooldownTimer);
   cooldownTimer = null;
-  cooldown.hidden = true;
-  cooldown.textContent = '';
+  hideVoteMessage();
+}
+
+/** A message in the sticky vote bar, where the visitor is looking when a vote does not go through. */
+function showVoteMessage(kind, text) {
+  voteMsg.className = `vote-msg ${kind}`;
+  voteMsg.textContent = text;
+  voteMsg.hidden = false;
+}
+
+function hideVoteMessage() {
+  voteMsg.hidden = true;
+  voteMsg.textContent = '';
 }
 
 function modelLabel(m) {
