@@ -146,6 +146,8 @@ class WorkloadSpecTest {
         Job job = Manifests.named(Overlays.render(overlay), Job.class, "autobench-migrate");
         Container migrate = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(env(migrate, "QUARKUS_INIT_AND_EXIT")).contains("true");
+        assertThat(env(migrate, "QUARKUS_FLYWAY_VALIDATE_AT_START")).as("validation would run before migration")
+                .contains("false");
         assertThat(job.getSpec().getBackoffLimit()).isBetween(1, 10);
         assertThat(job.getSpec().getActiveDeadlineSeconds()).isNotNull();
         assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");

@@ -21,10 +21,12 @@ class ServiceContractTest {
     }
 
     @Test
-    void prometheusMetricsCarryTheServiceTag() {
+    void prometheusMetricsCarryTheServiceTagAndHttpLatencyBuckets() {
+        given().when().get("/api/no-such-endpoint").then().statusCode(404);
         given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain"))
-                .body(containsString("service=\"generator-service\""));
+                .body(containsString("service=\"generator-service\""))
+                .body(containsString("http_server_requests_seconds_bucket"));
     }
 
     @Test
