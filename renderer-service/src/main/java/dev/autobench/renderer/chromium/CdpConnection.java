@@ -30,6 +30,9 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
         void onEvent(String sessionId, String method, JsonNode params);
     }
 
+    /** One client for every render: building one per connection costs more than the rest of the handshake. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final ObjectMapper json;
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<EventListener> listeners = new CopyOnWriteArrayList<>();
@@ -45,9 +48,8 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
     static CdpConnection open(URI endpoint, ObjectMapper json, Duration timeout)
             throws IOException, InterruptedException, TimeoutException {
         CdpConnection connection = new CdpConnection(json);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
-            connection.socket = client.newWebSocketBuilder()
+            connection.socket = CLIENT.newWebSocketBuilder()
                     .connectTimeout(timeout)
                     .buildAsync(endpoint, connection)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -84,8 +84,7 @@ public class ChromiumRenderer {
             try (CdpConnection cdp = CdpConnection.open(endpoint, json, remaining(deadline))) {
                 page = new PageEvents(cdp, html, RESPONSE_POLICY);
                 cdp.addListener(page);
-                String targetId = cdp.call(null, "Target.createTarget", cdp.params().put("url", "about:blank"), deadline)
-                        .path("targetId").asText();
+                String targetId = blankTab(cdp, deadline);
                 String session = cdp.call(null, "Target.attachToTarget",
                         cdp.params().put("targetId", targetId).put("flatten", true), deadline).path("sessionId").asText();
                 page.attach(session);
@@ -105,6 +104,10 @@ public class ChromiumRenderer {
                 return captured(png, start, page);
             }
         } catch (TimeoutException e) {
+            if (!navigated) {
+                // the page never ran: a browser too slow to start is not the answer's fault
+                return failed(Outcome.CHROMIUM_ERROR, start, page, "Chromium not ready within the timeout " + chromium.logTail());
+            }
             return failed(Outcome.TIMEOUT, start, page, "no screenshot within " + config.timeout().toMillis() + " ms");
         } catch (PageCrashedException e) {
             return failed(Outcome.CRASHED, start, page, e.getMessage());
@@ -115,6 +118,18 @@ public class ChromiumRenderer {
         } finally {
             chromium.close();
         }
+    }
+
+    /** The about:blank tab Chromium opened at start: reusing it spares a second renderer process. */
+    private static String blankTab(CdpConnection cdp, long deadline)
+            throws IOException, InterruptedException, TimeoutException {
+        for (JsonNode target : cdp.call(null, "Target.getTargets", null, deadline).path("targetInfos")) {
+            if ("page".equals(target.path("type").asText())) {
+                return target.path("targetId").asText();
+            }
+        }
+        return cdp.call(null, "Target.createTarget", cdp.params().put("url", "about:blank"), deadline)
+                .path("targetId").asText();
     }
 
     private static void prepare(CdpConnection cdp, String session, int width, int height, long deadline)

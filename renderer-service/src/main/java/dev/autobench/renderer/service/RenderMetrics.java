@@ -60,6 +60,8 @@ public class RenderMetrics {
                 .description("Wall time of one headless Chromium render, start to screenshot or kill")
                 .tag(OUTCOME, outcome)
                 .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(50))
+                .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry)
                 .record(duration);
     }
