@@ -54,7 +54,9 @@ public class ModelCatalog {
         logUnavailableProviders();
     }
 
-    int seed() {
+    /** Inserts every configured model whose slug is missing; idempotent, and never changes an existing row. */
+    @Transactional
+    public int seed() {
         int inserted = 0;
         for (ModelCatalogConfig.ModelSeed seed : catalog.models()) {
             Model m = new Model();
