@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -30,8 +32,13 @@ public final class TaskBank {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final List<TaskTemplate> templates;
+    private final Map<String, String> categoryDescriptions;
 
     public TaskBank(List<TaskTemplate> templates) {
+        this(templates, Map.of());
+    }
+
+    public TaskBank(List<TaskTemplate> templates, Map<String, String> categoryDescriptions) {
         List<TaskTemplate> sorted = new ArrayList<>(templates);
         sorted.sort(Comparator.comparing(TaskTemplate::id));
         List<String> problems = problems(sorted);
@@ -39,12 +46,14 @@ public final class TaskBank {
             throw new IllegalStateException("invalid task bank: " + String.join("; ", problems));
         }
         this.templates = List.copyOf(sorted);
+        this.categoryDescriptions = Map.copyOf(categoryDescriptions);
     }
 
     public static TaskBank fromClasspath() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         List<TaskTemplate> all = new ArrayList<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
         for (String file : FILES) {
             String path = "bank/" + file + ".yaml";
             try (InputStream in = TaskBank.class.getClassLoader().getResourceAsStream(path)) {
@@ -56,11 +65,12 @@ public final class TaskBank {
                     throw new IllegalStateException(path + " declares category '" + category.category() + "'");
                 }
                 category.templates().forEach(t -> all.add(t.inCategory(category.category())));
+                descriptions.put(category.category(), category.description() == null ? "" : category.description());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read task bank file " + path, e);
             }
         }
-        return new TaskBank(all);
+        return new TaskBank(all, descriptions);
     }
 
     /** Sorted by id, so that every replica iterates them in the same order. */
@@ -72,6 +82,11 @@ public final class TaskBank {
         Set<String> categories = new TreeSet<>();
         templates.forEach(t -> categories.add(t.category()));
         return categories;
+    }
+
+    /** What each category is about, in one line, for an author that writes new tasks. */
+    public String describe(String category) {
+        return categoryDescriptions.getOrDefault(category, "");
     }
 
     public int size() {

@@ -5,6 +5,9 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** How many tasks a day, how long a template rests, and when the in-process trigger fires. */
 @ConfigMapping(prefix = "autobench.generator")
 public interface GeneratorConfig {
@@ -20,7 +23,17 @@ public interface GeneratorConfig {
     @Min(0)
     int noRepeatDays();
 
+    /**
+     * Seconds one generation transaction may last; it holds the date's lock through the author's
+     * call. Read by {@code DailyTaskWriter}'s {@code @TransactionConfiguration}.
+     */
+    @WithDefault("300")
+    @Min(1)
+    int transactionTimeout();
+
     Schedule schedule();
+
+    Author author();
 
     interface Schedule {
 
@@ -31,5 +44,30 @@ public interface GeneratorConfig {
         /** Quartz-style cron, evaluated in UTC; read by the {@code @Scheduled} trigger itself. */
         @WithDefault("0 0 0 * * ?")
         String cron();
+    }
+
+    /** The optional LLM task author: one call a day, the bank standing in whenever it fails. */
+    interface Author {
+
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Provider id as in {@code models.provider}: openai, anthropic, google, deepseek, openai-compatible, demo. */
+        @WithDefault("openai")
+        String provider();
+
+        /** The provider's model id; required when the author is enabled. */
+        Optional<String> model();
+
+        /** Overrides the provider's configured base URL for the author only. */
+        Optional<String> baseUrl();
+
+        @WithDefault("4096")
+        @Min(256)
+        int maxOutputTokens();
+
+        /** How long to wait for the answer once the request is sent. */
+        @WithDefault("120s")
+        Duration timeout();
     }
 }

@@ -7,6 +7,7 @@ import dev.autobench.generator.domain.TaskStatus;
 import dev.autobench.generator.service.TaskDraft;
 import dev.autobench.generator.service.TemplateUsage;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.hibernate.query.NativeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -52,15 +53,16 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         int rows = getEntityManager().createNativeQuery("""
                         INSERT INTO tasks (task_date, slot, title, category, difficulty, template_id, source, spec,
                                            status, generated_at)
-                        VALUES (:date, :slot, :title, :category, :difficulty, CAST(:templateId AS text), :source,
+                        VALUES (:date, :slot, :title, :category, :difficulty, :templateId, :source,
                                 CAST(:spec AS jsonb), :status, :now)
                         ON CONFLICT (task_date, slot) DO NOTHING""")
+                .unwrap(NativeQuery.class)
                 .setParameter("date", date)
                 .setParameter("slot", slot)
                 .setParameter("title", draft.spec().title())
                 .setParameter("category", draft.spec().category())
                 .setParameter("difficulty", draft.spec().difficulty().wire())
-                .setParameter("templateId", draft.templateId())
+                .setParameter("templateId", draft.templateId(), String.class) // null for authored tasks
                 .setParameter("source", draft.origin().wire())
                 .setParameter("spec", toJson(draft))
                 .setParameter("status", TaskStatus.GENERATED)

@@ -4,6 +4,7 @@ import dev.autobench.generator.config.GeneratorConfig;
 import dev.autobench.generator.domain.Task;
 import dev.autobench.generator.domain.TaskOrigin;
 import dev.autobench.generator.repository.TaskRepository;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,7 +38,9 @@ public class DailyTaskWriter {
         this.clock = clock;
     }
 
+    // long enough for the LLM author's one call; callers queued on the lock wait inside theirs
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "autobench.generator.transaction-timeout")
     public GenerationResult fill(LocalDate date) {
         tasks.lockDate(date);
         List<Task> existing = tasks.forDate(date);

@@ -1,26 +1,43 @@
 package dev.autobench.generator.service;
 
+import dev.autobench.generator.author.LlmTaskAuthor;
 import dev.autobench.generator.bank.BankTaskSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Asks the configured source for a day's drafts and checks that the answer honours the
- * {@link TaskSource} contract before anything is written.
+ * Chooses the day's source: the LLM author when enabled, the bank otherwise and whenever the
+ * author fails. Every source's answer is checked against the {@link TaskSource} contract before
+ * anything is written.
  */
 @ApplicationScoped
 public class TaskDrafter {
 
-    private final TaskSource bank;
+    private static final Logger LOG = Logger.getLogger(TaskDrafter.class);
 
-    public TaskDrafter(BankTaskSource bank) {
+    private final BankTaskSource bank;
+    private final LlmTaskAuthor author;
+    private final GeneratorMetrics metrics;
+
+    public TaskDrafter(BankTaskSource bank, LlmTaskAuthor author, GeneratorMetrics metrics) {
         this.bank = bank;
+        this.author = author;
+        this.metrics = metrics;
     }
 
     public List<TaskDraft> draft(DraftRequest request) {
+        if (author.enabled()) {
+            try {
+                return checked(request, author.draft(request));
+            } catch (RuntimeException e) {
+                metrics.authorFellBack();
+                LOG.warnf("the LLM task author failed for %s, the bank stands in: %s", request.date(), e.getMessage());
+            }
+        }
         List<TaskDraft> drafts;
         try {
             drafts = bank.draft(request);

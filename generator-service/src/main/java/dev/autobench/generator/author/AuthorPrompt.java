@@ -1,0 +1,49 @@
+package dev.autobench.generator.author;
+
+import dev.autobench.generator.domain.OutputContract;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+
+/** What the author model is asked: N new tasks as strict JSON, in categories the day still lacks. */
+final class AuthorPrompt {
+
+    static final String SYSTEM = """
+            You design tasks for AutoBench, a daily public arena where code-writing AI models each build the same \
+            single-page web app and visitors compare the results side by side. You answer with JSON only.""";
+
+    private AuthorPrompt() {
+    }
+
+    static String user(LocalDate date, int count, Map<String, String> categories, Collection<String> recentTitles) {
+        StringBuilder p = new StringBuilder(4096)
+                .append("Write ").append(count).append(" new tasks for ").append(date).append(".\n\n")
+                .append("""
+                        Every task is solved as ONE self-contained HTML page. Each model will receive your summary \
+                        and acceptance criteria together with this fixed output contract:
+                        """)
+                .append(OutputContract.TEXT).append("\n\n")
+                .append("""
+                        Good tasks are visual and interactive, fit the contract, can be built well in one answer of \
+                        a few hundred lines, and leave room for quality differences that a visitor sees within \
+                        seconds. Be concrete: name sizes, rules, controls and the starting state.
+
+                        Use """).append(count).append(" different categories from this list (one task each):\n");
+        categories.forEach((id, description) -> p.append("- ").append(id).append(": ").append(description).append('\n'));
+        if (!recentTitles.isEmpty()) {
+            p.append("\nDo not repeat or closely imitate these recent tasks:\n");
+            recentTitles.forEach(t -> p.append("- ").append(t).append('\n'));
+        }
+        return p.append("""
+
+                Answer with exactly this JSON object and nothing else:
+                {"tasks": [{"title": "at most 80 characters",
+                            "category": "one of the category ids above",
+                            "difficulty": "easy | medium | hard",
+                            "summary": "2 to 8 sentences describing the page to build",
+                            "acceptanceCriteria": ["3 to 6 checkable statements; the last one says what is \
+                visible on load without any input"]}]}
+                """).toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.autobench.generator.author;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autobench.generator.domain.Difficulty;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks an author model's answer against the task schema. All or nothing: one bad task rejects
+ * the answer, so a day is never half authored and half guessed.
+ */
+final class AuthoredTasksParser {
+
+    static final int MAX_TITLE = 120;
+    static final int MIN_SUMMARY = 40;
+    static final int MAX_SUMMARY = 3000;
+    static final int MIN_CRITERIA = 3;
+    static final int MAX_CRITERIA = 8;
+    static final int MAX_CRITERION = 400;
+
+    private final ObjectMapper json;
+
+    AuthoredTasksParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    List<AuthoredTask> parse(String answer, int count, Set<String> allowedCategories) {
+        JsonNode tasks = root(answer).path("tasks");
+        if (!tasks.isArray() || tasks.size() < count) {
+            throw invalid("expected a \"tasks\" array of " + count + " tasks");
+        }
+        List<AuthoredTask> parsed = new ArrayList<>(count);
+        Set<String> categories = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            AuthoredTask task = task(tasks.get(i), i, allowedCategories);
+            if (!categories.add(task.category())) {
+                throw invalid("tasks[" + i + "] repeats category " + task.category());
+            }
+            parsed.add(task);
+        }
+        return parsed;
+    }
+
+    private JsonNode root(String answer) {
+        String text = answer.strip();
+        // models like to wrap JSON in a fence or a sentence: take the outermost object
+        int start = text.indexOf('{');
+        int end = text.lastIndexOf('}');
+        if (start < 0 || end <= start) {
+            throw invalid("the answer holds no JSON object");
+        }
+        try {
+            return json.readTree(text.substring(start, end + 1));
+        } catch (JsonProcessingException e) {
+            throw invalid("the answer is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static AuthoredTask task(JsonNode node, int index, Set<String> allowedCategories) {
+        String where = "tasks[" + index + "]";
+        if (node == null || !node.isObject()) {
+            throw invalid(where + " is not an object");
+        }
+        String title = text(node, "title", where);
+        if (title.length() > MAX_TITLE) {
+            throw invalid(where + ".title is longer than " + MAX_TITLE + " characters");
+        }
+        String category = text(node, "category", where);
+        if (!allowedCategories.contains(category)) {
+            throw invalid(where + ".category '" + category + "' is not one of " + allowedCategories);
+        }
+        Difficulty difficulty;
+        try {
+            difficulty = Difficulty.fromWire(text(node, "difficulty", where));
+        } catch (IllegalArgumentException e) {
+            throw invalid(where + ".difficulty must be easy, medium or hard");
+        }
+        String summary = text(node, "summary", where);
+        if (summary.length() < MIN_SUMMARY || summary.length() > MAX_SUMMARY) {
+            throw invalid(where + ".summary must be " + MIN_SUMMARY + " to " + MAX_SUMMARY + " characters");
+        }
+        JsonNode criteriaNode = node.path("acceptanceCriteria");
+        if (!criteriaNode.isArray() || criteriaNode.size() < MIN_CRITERIA || criteriaNode.size() > MAX_CRITERIA) {
+            throw invalid(where + ".acceptanceCriteria must list " + MIN_CRITERIA + " to " + MAX_CRITERIA + " items");
+        }
+        List<String> criteria = new ArrayList<>();
+        for (JsonNode c : criteriaNode) {
+            if (!c.isTextual() || c.asText().isBlank() || c.asText().length() > MAX_CRITERION) {
+                throw invalid(where + ".acceptanceCriteria holds an empty, non-text or overlong item");
+            }
+            criteria.add(c.asText().strip());
+        }
+        return new AuthoredTask(title, category, difficulty, summary, List.copyOf(criteria));
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw invalid(where + "." + field + " is missing or not text");
+        }
+        return value.asText().strip();
+    }
+
+    private static TaskAuthorException invalid(String reason) {
+        return new TaskAuthorException("invalid author answer: " + reason);
+    }
+}
