@@ -23,7 +23,10 @@ function categoryName(c) {
   return typeof c === 'string' ? c : (c && (c.name || c.category || c.id)) || '';
 }
 
+let boardRequest = 0;  // only the answer to the latest selection is drawn
+
 async function load() {
+  const request = ++boardRequest;
   const category = select.value;
   const query = category ? `?category=${encodeURIComponent(category)}` : '';
   csvLink.href = `/api/leaderboard.csv${query}`;
@@ -34,8 +37,9 @@ async function load() {
   clear(status).append(el('p', { class: 'notice' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading the leaderboard…'));
   try {
     const { body } = await api(`/api/leaderboard${query}`);
-    render(body || {}, category);
+    if (request === boardRequest) render(body || {}, category);
   } catch (e) {
+    if (request !== boardRequest) return;
     board.hidden = true;
     charts.hidden = true;
     summary.textContent = '';

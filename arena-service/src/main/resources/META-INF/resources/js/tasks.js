@@ -47,7 +47,10 @@ function updateStepButtons() {
   next.disabled = i <= 0;
 }
 
+let dayRequest = 0;  // a quick change of day must not be overwritten by the slower answer for an older one
+
 async function loadDay(date) {
+  const request = ++dayRequest;
   const url = new URL(window.location.href);
   url.searchParams.set('date', date);
   history.replaceState(null, '', url);
@@ -64,6 +67,7 @@ async function loadDay(date) {
       : api(`/api/tasks/${encodeURIComponent(t.id)}`)
         .then(({ body }) => ({ ...t, ...(body?.task || {}), submissions: body?.submissions || [] }))
         .catch(() => t))));
+    if (request !== dayRequest) return;
     detailed.sort((a, b) => (num(a.slot) ?? 0) - (num(b.slot) ?? 0));
     clear(status);
     if (detailed.length === 0) {
@@ -76,6 +80,7 @@ async function loadDay(date) {
     status.append(el('span', { class: 'visually-hidden' }, `Loaded ${detailed.length} tasks of ${fmtDate(date)}.`));
     for (const task of detailed) list.append(taskCard(task));
   } catch (e) {
+    if (request !== dayRequest) return;
     const retry = el('button', { type: 'button', class: 'btn primary' }, 'Try again');
     retry.addEventListener('click', () => loadDay(date));
     clear(status).append(el('div', { class: 'notice error' }, el('p', {}, `Could not load the tasks: ${e.message}`),
