@@ -144,6 +144,23 @@ function jsErrors(a) {
   return num(a.jsErrors);
 }
 
+// The renderer judges (and screenshots) every solution in a 1280 px wide window; the live view in
+// a small card shows that same layout scaled down instead of a cramped phone-width one.
+const RENDER_WIDTH = 1280;
+const RENDER_HEIGHT = 960;
+
+function scaledFrame(url, title, box) {
+  const frame = artifactFrame(url, title);
+  frame.classList.add('scaled');
+  const fit = () => {
+    const scale = box.clientWidth / RENDER_WIDTH;
+    frame.style.transform = `scale(${scale})`;  // CSSOM, which the CSP allows (unlike style attributes)
+  };
+  fit();
+  new ResizeObserver(fit).observe(box);
+  return frame;
+}
+
 function submissionCard(s, index, revealed) {
   const name = nameOf(s, index);
   const m = modelOf(s);
@@ -178,7 +195,7 @@ function submissionCard(s, index, revealed) {
       const on = live.getAttribute('aria-pressed') !== 'true';
       live.setAttribute('aria-pressed', String(on));
       live.textContent = on ? 'Show screenshot' : 'Run live';
-      if (on) clear(shot).append(artifactFrame(liveUrl, `${name}'s solution, running live`));
+      if (on) clear(shot).append(scaledFrame(liveUrl, `${name}'s solution, running live`, shot));
       else showScreenshot();
     });
     tools.append(live, el('a', { class: 'btn small', href: liveUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Open'));
