@@ -51,8 +51,9 @@ async function loadMatch({ focus = false } = {}) {
     if (code === 204 || !body) {
       current = null;
       matchSection.hidden = true;
+      const heading = el('h1', { tabindex: '-1' }, "You're all caught up");
       showStatus(el('div', { class: 'notice' },
-        el('h1', {}, "You're all caught up"),
+        heading,
         el('p', {}, "You have judged every match open right now. New tasks arrive every day at 00:00 UTC, "
           + 'and new matches whenever a solution finishes rendering.'),
         el('div', { class: 'actions' },
@@ -60,6 +61,7 @@ async function loadMatch({ focus = false } = {}) {
           el('a', { class: 'btn', href: '/tasks.html' }, 'Browse all tasks'),
           button('Check again', () => loadMatch({ focus: true })))));
       document.title = 'Arena · AutoBench';
+      if (focus) heading.focus();
       return;
     }
     render(body);

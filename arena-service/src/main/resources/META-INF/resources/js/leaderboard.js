@@ -93,7 +93,6 @@ function render(data, category) {
 }
 
 function sortValue(m, key) {
-  if (key === 'ciLow') return num(m.ciLow);
   return TEXT_KEYS.has(key) ? String(key === 'displayName' ? nameOf(m) : m[key] ?? '').toLowerCase() : num(m[key]);
 }
 
@@ -139,7 +138,6 @@ function renderTable() {
 }
 
 for (const th of headers) {
-  if (th.dataset.key === 'ciWidth') th.dataset.key = 'ciLow';
   th.querySelector('button').addEventListener('click', () => {
     const key = th.dataset.key;
     if (sort.key === key) sort.dir = sort.dir === 'ascending' ? 'descending' : 'ascending';

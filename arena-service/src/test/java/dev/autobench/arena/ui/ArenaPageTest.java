@@ -108,7 +108,7 @@ class ArenaPageTest {
     }
 
     @Test
-    void shortcutsAreLeftAloneWhileAControlHasTheKeyboard() {
+    void shortcutsIgnoreModifierChordsSuchAsTheBrowsersCtrl1() {
         browser.open("/");
         String match = awaitMatch();
         WebElement summary = browser.driver.findElement(By.cssSelector("#prompt-box summary"));
