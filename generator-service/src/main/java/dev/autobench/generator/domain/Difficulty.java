@@ -1,8 +1,10 @@
 package dev.autobench.generator.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** How demanding a task is; stored lowercase in {@code tasks.difficulty}. */
+@RegisterForReflection
 public enum Difficulty {
     @JsonProperty("easy") EASY,
     @JsonProperty("medium") MEDIUM,

@@ -1,5 +1,6 @@
 package dev.autobench.generator.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -7,6 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * visitors compare like with like. The prompt spells it out in {@link #text()}.
  */
 @RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OutputContract(String format, int fencedBlocks, boolean selfContained, boolean networkAllowed,
                              int viewportWidth, int viewportHeight, String text) {
 

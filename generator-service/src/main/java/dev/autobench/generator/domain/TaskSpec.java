@@ -1,5 +1,6 @@
 package dev.autobench.generator.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param author             provider/model that wrote an authored task; null for bank tasks
  */
 @RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String title, String category, Difficulty difficulty, String summary, String prompt,
                        List<String> acceptanceCriteria, OutputContract outputContract, String templateId,

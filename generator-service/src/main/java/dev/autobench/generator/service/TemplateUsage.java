@@ -1,12 +1,13 @@
 package dev.autobench.generator.service;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.LocalDate;
-import java.util.List;
 
-/** A bank template that appeared on some day: the history that keeps templates from repeating. */
+/**
+ * A bank template that appeared on some day: the history that keeps templates from repeating.
+ * Built by an HQL constructor expression, hence registered for reflection.
+ */
+@RegisterForReflection
 public record TemplateUsage(String templateId, String category, String title, LocalDate date) {
-
-    public static List<TemplateUsage> none() {
-        return List.of();
-    }
 }

@@ -1,6 +1,9 @@
 package dev.autobench.generator.service;
 
 import dev.autobench.generator.MutableClock;
+import dev.autobench.generator.TasksTable;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.inject.Inject;
 import dev.autobench.generator.GenerateCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The meters an SRE dashboard is built on, under their exact Prometheus names. */
 @QuarkusTest
 class GeneratorMetricsTest {
+
+    @Inject
+    TaskGenerationService generation;
 
     @Test
     void everyMeterIsExposedFromTheStart() {
@@ -40,6 +46,17 @@ class GeneratorMetricsTest {
                 .isEqualTo(before + 3);
         assertThat(sample(metrics, "autobench_task_generation_last_success_timestamp_seconds", "").orElseThrow())
                 .isGreaterThanOrEqualTo((double) MutableClock.START.getEpochSecond());
+    }
+
+    @Test
+    void aRestartTakesTheLastSuccessFromTheDatabase() {
+        java.time.Instant future = java.time.Instant.parse("2099-01-01T00:00:00Z");
+        TasksTable.insertGeneratedAt(java.time.LocalDate.parse("1990-01-01"), future);
+
+        generation.restoreLastSuccess(new StartupEvent());
+
+        assertThat(sample(scrape(), "autobench_task_generation_last_success_timestamp_seconds", "").orElseThrow())
+                .isEqualTo((double) future.getEpochSecond());
     }
 
     private static String scrape() {
