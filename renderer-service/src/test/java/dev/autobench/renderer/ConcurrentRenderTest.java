@@ -81,7 +81,7 @@ class ConcurrentRenderTest {
                     throw new IllegalStateException(e);
                 }
                 Optional<RenderClaim> claim;
-                while ((claim = artifacts.claimNext(name, Duration.ofMinutes(5))).isPresent()) {
+                while ((claim = artifacts.claimNext(name, Duration.ofHours(1))).isPresent()) {
                     claimed.add(claim.get().submissionId());
                 }
             }));
@@ -91,7 +91,7 @@ class ConcurrentRenderTest {
 
         List<UUID> ours = claimed.stream().filter(ids::contains).toList();
         assertThat(ours).hasSize(ids.size()).doesNotHaveDuplicates();
-        // left claimed under a 5-minute lease: nobody else renders them now, and the rows go with this test's data
+        // left claimed under an hour's lease, longer than this suite: no later test renders them
         assertThat(submissions.count("SELECT count(*) FROM artifacts WHERE status = 'rendering' AND claimed_by LIKE 'claimer-%'"))
                 .isGreaterThanOrEqualTo(ids.size());
     }

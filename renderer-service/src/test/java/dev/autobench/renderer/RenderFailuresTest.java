@@ -43,7 +43,7 @@ class RenderFailuresTest {
         assertThat(failed.get("failure_reason")).isEqualTo("timeout");
         assertThat(failed.get("screenshot_png")).isNull();
         assertThat(failed.get("html")).asString().contains("while (true)");
-        assertThat(Integer.parseInt((String) failed.get("render_ms"))).isGreaterThanOrEqualTo(6000);
+        assertThat(Integer.parseInt((String) failed.get("render_ms"))).isGreaterThanOrEqualTo(10_000);
         assertThat(submissions.artifact(alongside).get("status")).isEqualTo("rendered");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(chromiumProcessesOfThisService()).as("every browser of the run was killed").isZero());

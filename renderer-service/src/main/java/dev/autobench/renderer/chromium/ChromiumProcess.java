@@ -49,7 +49,9 @@ final class ChromiumProcess implements AutoCloseable {
             "--use-mock-keychain",
             "--mute-audio",
             "--hide-scrollbars",
-            "--force-color-profile=srgb");
+            "--force-color-profile=srgb",
+            // a page that allocates without end crashes its own tab (failed 'crashed'), not the pod
+            "--js-flags=--max-old-space-size=512");
 
     private final Process process;
     private final Path workDir;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Artifacts and the claims that make every submission render once, however many renderers run.
@@ -84,21 +85,21 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
 
     /**
      * Stores a finished render, if the claim is still ours: a renderer that overran its lease and was taken over
-     * must not overwrite the newer result.
+     * must not overwrite the newer result. Returns the stored status, empty when the claim was lost.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean complete(RenderClaim claim, java.util.function.Consumer<Artifact> result) {
+    public Optional<String> complete(RenderClaim claim, Consumer<Artifact> result) {
         Optional<Artifact> artifact = find("submissionId", claim.submissionId())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
         if (artifact.isEmpty() || !artifact.get().claimedBy(claim.renderer())) {
-            return false;
+            return Optional.empty();
         }
         Artifact a = artifact.get();
         result.accept(a);
         a.leaseUntil = null;
         a.renderedAt = Instant.now();
-        return true;
+        return Optional.of(a.status);
     }
 
     @Transactional

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Renders every succeeded submission that has no artifact yet, once each: claim one (committed before any work),
@@ -174,18 +175,14 @@ public class RenderService {
         });
     }
 
-    private String store(RenderClaim claim, String outcome, java.util.function.Consumer<Artifact> result) {
-        String[] status = new String[1];
-        boolean stored = artifacts.complete(claim, a -> {
-            result.accept(a);
-            status[0] = a.status;
-        });
-        if (!stored) {
+    private String store(RenderClaim claim, String outcome, Consumer<Artifact> result) {
+        Optional<String> stored = artifacts.complete(claim, result);
+        if (stored.isEmpty()) {
             LOG.warnf("submission %s: claim lost to another renderer before the result was stored", claim.submissionId());
             return null;
         }
         metrics.stored(outcome);
-        return status[0];
+        return stored.get();
     }
 
     private static void keepPage(Artifact a, HardenedHtml page) {
