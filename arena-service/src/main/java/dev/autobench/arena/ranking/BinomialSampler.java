@@ -62,10 +62,11 @@ final class BinomialSampler {
         double a = -0.0873 + 0.0248 * b + 0.01 * p;
         double c = n * p + 0.5;
         double vr = 0.92 - 4.2 / b;
-        double alpha = (2.83 + 5.1 / b) * spq;
-        double logPq = Math.log(p / q);
         long m = (long) Math.floor((n + 1) * p);
-        double h = logFactorial(m) + logFactorial(n - m);
+        // needed only when the squeeze rejects (about one draw in seven): computed on first use
+        double alpha = Double.NaN;
+        double logPq = 0;
+        double h = 0;
         while (true) {
             double u = random.nextDouble() - 0.5;
             double v = random.nextDouble();
@@ -76,6 +77,11 @@ final class BinomialSampler {
             }
             if (us >= 0.07 && v <= vr) {
                 return k;
+            }
+            if (Double.isNaN(alpha)) {
+                alpha = (2.83 + 5.1 / b) * spq;
+                logPq = Math.log(p / q);
+                h = logFactorial(m) + logFactorial(n - m);
             }
             double logV = Math.log(v * alpha / (a / (us * us) + b));
             if (logV <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * logPq) {

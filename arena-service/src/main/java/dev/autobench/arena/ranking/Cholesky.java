@@ -1,12 +1,13 @@
 package dev.autobench.arena.ranking;
 
-/** Solves A·x = b for a symmetric positive-definite A, in place (A is overwritten by its factor). */
+/** Cholesky factorisation A = L·Lᵀ of a symmetric positive-definite matrix (row-major, in place) and solves with it. */
 final class Cholesky {
 
     private Cholesky() {
     }
 
-    static void solveInPlace(double[] a, int n, double[] b) {
+    /** Overwrites the lower triangle of {@code a} with L. */
+    static void factor(double[] a, int n) {
         for (int j = 0; j < n; j++) {
             int rowJ = j * n;
             double diagonal = a[rowJ + j];
@@ -27,20 +28,29 @@ final class Cholesky {
                 a[rowI + j] = s / l;
             }
         }
-        for (int i = 0; i < n; i++) { // L y = b
+    }
+
+    /** Solves L·Lᵀ·x = b in place, given the factor from {@link #factor}. */
+    static void solve(double[] l, int n, double[] b) {
+        for (int i = 0; i < n; i++) {
             double s = b[i];
             int row = i * n;
             for (int k = 0; k < i; k++) {
-                s -= a[row + k] * b[k];
+                s -= l[row + k] * b[k];
             }
-            b[i] = s / a[row + i];
+            b[i] = s / l[row + i];
         }
-        for (int i = n - 1; i >= 0; i--) { // Lᵀ x = y
+        for (int i = n - 1; i >= 0; i--) {
             double s = b[i];
             for (int k = i + 1; k < n; k++) {
-                s -= a[k * n + i] * b[k];
+                s -= l[k * n + i] * b[k];
             }
-            b[i] = s / a[i * n + i];
+            b[i] = s / l[i * n + i];
         }
+    }
+
+    static void solveInPlace(double[] a, int n, double[] b) {
+        factor(a, n);
+        solve(a, n, b);
     }
 }

@@ -126,6 +126,7 @@ public final class RankingEngine {
         int m = counts.modelCount;
         double[][] samples = new double[rounds][];
         long seed = options.seed();
+        double[] factor = BradleyTerry.factoredHessian(m, counts.i, counts.j, fullGames(counts), fitted);
         IntStream.range(0, rounds).parallel().forEach(round -> {
             SplittableRandom random = new SplittableRandom(mix(seed, round));
             long[] sample = new long[counts.counts.length];
@@ -134,12 +135,18 @@ public final class RankingEngine {
             double[] winsOfI = new double[counts.pairs()];
             counts.collapse(sample, games, winsOfI);
             double[] theta = fitted.clone();
-            BradleyTerry.fit(m, counts.i, counts.j, games, winsOfI, theta, Workspace.get(m));
+            BradleyTerry.refine(m, counts.i, counts.j, games, winsOfI, theta, factor, Workspace.get(m));
             double[] ratings = new double[m];
             Ratings.toElo(theta, rated, ratings);
             samples[round] = ratings;
         });
         return samples;
+    }
+
+    private static double[] fullGames(PairCounts counts) {
+        double[] games = new double[counts.pairs()];
+        counts.collapse(counts.counts, games, new double[counts.pairs()]);
+        return games;
     }
 
     /** Linear interpolation between order statistics (NumPy's default), on sorted values. */

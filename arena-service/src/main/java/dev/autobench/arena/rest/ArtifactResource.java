@@ -27,7 +27,10 @@ public class ArtifactResource {
             + "script-src 'unsafe-inline' 'unsafe-eval' blob: data:; style-src 'unsafe-inline'; "
             + "img-src data: blob:; media-src data: blob:; font-src data:; connect-src 'none'; "
             + "form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+    /** An artifact's HTML never changes under its sha256 ETag. */
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** A screenshot may be re-captured, so it is only cached for a while. */
+    private static final String REVALIDATE_HOURLY = "public, max-age=3600";
 
     @Inject
     ArtifactRepository artifacts;
@@ -45,7 +48,7 @@ public class ArtifactResource {
         Response.ResponseBuilder response = matches(ifNoneMatch, tag)
                 ? Response.notModified(tag)
                 : Response.ok(artifact.html(), "text/html; charset=utf-8").tag(tag);
-        return hardened(response).header("Content-Security-Policy", ARTIFACT_CSP).build();
+        return hardened(response, IMMUTABLE).header("Content-Security-Policy", ARTIFACT_CSP).build();
     }
 
     @GET
@@ -62,11 +65,12 @@ public class ArtifactResource {
         Response.ResponseBuilder response = matches(ifNoneMatch, tag)
                 ? Response.notModified(tag)
                 : Response.ok(shot.png(), "image/png").tag(tag);
-        return hardened(response).header("Content-Security-Policy", "default-src 'none'; sandbox").build();
+        return hardened(response, REVALIDATE_HOURLY)
+                .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
     }
 
-    private static Response.ResponseBuilder hardened(Response.ResponseBuilder response) {
-        return response.header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
+    private static Response.ResponseBuilder hardened(Response.ResponseBuilder response, String cacheControl) {
+        return response.header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cross-Origin-Resource-Policy", "same-origin");
