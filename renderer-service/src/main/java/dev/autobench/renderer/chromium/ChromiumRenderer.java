@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -34,7 +35,7 @@ public class ChromiumRenderer {
     private static final Logger LOG = Logger.getLogger(ChromiumRenderer.class);
 
     private final ChromiumInstallation installation;
-    private final RenderSettings config;
+    private final RenderSettings settings;
     private final ObjectMapper json;
     private final Semaphore browsers;
 
@@ -45,7 +46,7 @@ public class ChromiumRenderer {
 
     public ChromiumRenderer(ChromiumInstallation installation, RenderSettings settings, ObjectMapper json) {
         this.installation = installation;
-        this.config = settings;
+        this.settings = settings;
         this.json = json;
         this.browsers = new Semaphore(settings.concurrency(), true);
     }
@@ -66,11 +67,11 @@ public class ChromiumRenderer {
         }
     }
 
-    private PageRender renderInFreshBrowser(java.nio.file.Path binary, String html) throws InterruptedException {
+    private PageRender renderInFreshBrowser(Path binary, String html) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + config.timeout().toNanos();
-        int width = config.width();
-        int height = config.height();
+        long deadline = start + settings.timeout().toNanos();
+        int width = settings.width();
+        int height = settings.height();
         ChromiumProcess chromium;
         try {
             chromium = ChromiumProcess.start(binary, width, height);
@@ -108,7 +109,7 @@ public class ChromiumRenderer {
                 // the page never ran: a browser too slow to start is not the answer's fault
                 return failed(Outcome.CHROMIUM_ERROR, start, page, "Chromium not ready within the timeout " + chromium.logTail());
             }
-            return failed(Outcome.TIMEOUT, start, page, "no screenshot within " + config.timeout().toMillis() + " ms");
+            return failed(Outcome.TIMEOUT, start, page, "no screenshot within " + settings.timeout().toMillis() + " ms");
         } catch (PageCrashedException e) {
             return failed(Outcome.CRASHED, start, page, e.getMessage());
         } catch (IOException e) {
@@ -153,17 +154,17 @@ public class ChromiumRenderer {
      */
     private void awaitLoad(PageEvents page, String loaderId, long start, long deadline)
             throws InterruptedException, IOException, PageCrashedException {
-        long loadDeadline = Math.min(deadline, start + config.timeout().toNanos() / 3);
+        long loadDeadline = Math.min(deadline, start + settings.timeout().toNanos() / 3);
         try {
             await(page.loaded(loaderId), page, loadDeadline);
         } catch (TimeoutException notLoaded) {
-            LOG.debugf("no load event within %d ms; capturing the page as it stands", config.timeout().toMillis() / 3);
+            LOG.debugf("no load event within %d ms; capturing the page as it stands", settings.timeout().toMillis() / 3);
         }
     }
 
     /** Lets animations and timers run; a crash during that time ends the wait early. */
     private void settle(PageEvents page, long deadline) throws InterruptedException, TimeoutException, PageCrashedException {
-        long settleNanos = config.settleTime().toNanos();
+        long settleNanos = settings.settleTime().toNanos();
         if (System.nanoTime() + settleNanos >= deadline) {
             throw new TimeoutException("no time left to settle");
         }
