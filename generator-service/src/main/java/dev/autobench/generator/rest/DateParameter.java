@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 final class DateParameter {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Older days cannot have tasks; the bound also keeps year 0 away from PostgreSQL. */
+    static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
     private DateParameter() {
     }
@@ -22,10 +24,15 @@ final class DateParameter {
         if (!ISO_DATE.matcher(value).matches()) {
             throw ProblemException.badRequest("date must be a calendar date formatted YYYY-MM-DD");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeException e) {
             throw ProblemException.badRequest("date " + value + " does not exist in the calendar");
         }
+        if (date.isBefore(EARLIEST)) {
+            throw ProblemException.badRequest("date must not be before " + EARLIEST);
+        }
+        return date;
     }
 }

@@ -122,7 +122,8 @@ class GenerateResourceTest {
 
     @Test
     void aMalformedDateIsABadRequest() {
-        for (String bad : List.of("2030-13-01", "2030-02-30", "tomorrow", "2030-1-5", "+12030-01-01", "2030-01-01T00:00")) {
+        for (String bad : List.of("2030-13-01", "2030-02-30", "tomorrow", "2030-1-5", "+12030-01-01",
+                "2030-01-01T00:00", "0000-01-01")) {
             generate(bad).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("status", equalTo(400))
