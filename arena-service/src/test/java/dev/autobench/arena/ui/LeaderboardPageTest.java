@@ -33,7 +33,7 @@ class LeaderboardPageTest {
     @BeforeEach
     void seedVotesAndWaitForTheSnapshot() {
         int votes = UiFixtures.seedRankingVotes();
-        // the snapshot is computed off the request path; it shows up once it has taken the votes in
+        // seeding asked for a recomputation (POST /api/leaderboard/recompute); the board serves it once stored
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonPath board = given().accept("application/json").get("/api/leaderboard").then().extract().jsonPath();
             Number counted = board.get("votes");
