@@ -1,0 +1,132 @@
+# shellcheck shell=bash
+# Sourced by bench/run.sh after a run: write_report prints docs/benchmarks.md from the figures run.sh collected.
+# The reading of the figures that a script cannot write (why a target is missed, what was done) lives in
+# bench/analysis.md and is copied in verbatim.
+
+md_escape() { sed 's/|/\\|/g'; }
+
+verdict() { if [ "$1" = 1 ]; then echo "**met**"; else echo "**missed**"; fi; }
+
+targets_table() {
+  local lb_base lb_ratio lb_ok votes_ok rank_ms rank_ok d_ok line worst=""
+  lb_base=$(( ${RPS[live-5]} > ${RPS[static]} ? ${RPS[live-5]} : ${RPS[static]} ))
+  lb_ratio=$(ratio "${RPS[leaderboard]}" "$lb_base")
+  lb_ok=$(awk -v r="$lb_ratio" 'BEGIN { print (r >= 0.8) ? 1 : 0 }')
+  votes_ok=0
+  if [ "${RPS[votes]:-0}" -ge 1000 ] && votes_check | grep -q 'every 201 stored'; then votes_ok=1; fi
+  rank_ms=$(grep '^ *1000000 \+50 ' "$OUT/module-ranking.txt" 2>/dev/null | awk '{ print $4 }' || true)
+  rank_ok=$(awk -v m="${rank_ms:-}" 'BEGIN { print (m != "" && m <= 2000) ? 1 : 0 }')
+  while IFS= read -r line; do
+    worst="${worst:+$worst, }$(field models "$line") models: $(field wall_ms "$line") ms"
+  done < <(grep '^dispatch ' "$OUT/dispatch.txt")
+  echo "| target (2 cores, JVM mode) | measured | |"
+  echo "|---|---|---|"
+  echo "| \`GET /api/leaderboard\` ≥ 0.8 × the trivial endpoint | ${RPS[leaderboard]} req/s = $lb_ratio × the faster baseline ($lb_base req/s) | $(verdict "$lb_ok") |"
+  echo "| votes ≥ 1,000/s, every 201 stored | ${RPS[votes]} votes/s; $(votes_check | md_escape) | $(verdict "$votes_ok") |"
+  echo "| leaderboard computation, 1M votes × 50 models × 1000 rounds ≤ 2 s | ${rank_ms:-not measured} ms | $(verdict "$rank_ok") |"
+  echo "| dispatch lasts about the slowest call (1 s), not the sum | $worst (default bulkhead of 16 calls per provider) | see below |"
+}
+
+figures_table() {
+  local r what figure target cmd
+  echo "| what | figure | target | command |"
+  echo "|---|---|---|---|"
+  for r in "${ROWS[@]}"; do
+    IFS='|' read -r what figure target cmd <<<"$r"
+    printf '| %s | %s | %s | `%s` |\n' "$what" "$figure" "$target" "$cmd"
+  done
+}
+
+load_summary() {
+  printf '%s\n' "${LOADS[@]}" | awk '{ l = $(NF - 2); if (min == "" || l < min) min = l; if (l > max) max = l }
+    END { printf "%s – %s", min, max }'
+}
+
+write_report() {
+  local cpu mem
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+  mem=$(free -h | awk '/^Mem:/ { print $2 " total, " $7 " available at the end" }')
+  cat <<EOF
+# Benchmarks
+
+These figures come from **one run of \`./autobench bench\`** (\`bench/run.sh\`), on $(date -u '+%Y-%m-%d at %H:%M UTC'), and
+are rewritten by every run. Each figure sits beside the command that made it. The machine is shared and small, so
+absolute numbers move from run to run; **read the ratios** — each HTTP figure was measured right after the same
+service's trivial endpoint, in the same run, under the same neighbours.
+
+## The machine
+
+| | |
+|---|---|
+| CPU | $cpu, \`nproc\` = $(nproc) |
+| memory | $mem (\`free -h\`) |
+| Java | $(java -version 2>&1 | head -2 | tr '\n' ' ' | md_escape) |
+| wrk | $(wrk -v 2>&1 | head -1 | md_escape) |
+| load average (1 min) during the run | $(load_summary) — every reading below |
+
+wrk runs on the same two cores as the services and PostgreSQL: the load generator takes its share of the CPU, as
+it would on any one-machine test. The CPU column of each wrk run shows where the two cores went.
+
+## Targets
+
+$(targets_table)
+
+## Figures
+
+$(figures_table)
+
+Load average (1, 5, 15 min) when each step began:
+
+\`\`\`
+$(printf '%s\n' "${LOADS[@]}")
+\`\`\`
+
+## Profiles of the missed targets
+
+$(if [ ${#PROFILE[@]} -eq 0 ]; then
+    echo "No HTTP target was missed in this run, so no profile was taken."
+  else
+    for name in "${!PROFILE[@]}"; do
+      echo "### $name"
+      echo
+      echo "A 20 s JFR recording of the arena (\`jcmd <pid> JFR.start duration=20s settings=profile\`) while wrk repeated"
+      echo "the run (${RPS[profiled-$name]} req/s under the recorder; ${CPU[profiled-$name]}), summarised by"
+      echo "\`java -jar benchmarks/target/autobench-benchmarks.jar jfr-hotspots --file <recording>\`:"
+      echo
+      echo '```'
+      printf '%s\n' "${PROFILE[$name]}"
+      echo '```'
+      echo
+    done
+  fi)
+
+$(cat "$BENCH/analysis.md" 2>/dev/null || true)
+
+## How to reproduce
+
+\`\`\`bash
+./autobench bench               # the whole suite: build if needed, bench stack, wrk, module benchmarks, this file
+./autobench bench --no-write    # the same, without rewriting docs/benchmarks.md
+\`\`\`
+
+It needs a JDK 17+ and \`wrk\` (installed with apt-get when missing and run as root), and ports 8080-8083 and
+$AUTOBENCH_DB_PORT free: it starts its own stack (\`AUTOBENCH_HOME=.autobench-bench AUTOBENCH_DB_PORT=$AUTOBENCH_DB_PORT
+./autobench start --reset\`) and stops it at the end, whatever happens. Raw outputs (every wrk report, the
+modules' logs, the JFR recordings) are left in \`.autobench-bench/results/\`. See \`bench/README.md\` for what each
+step does.
+
+The bench stack differs from a production arena in exactly these settings, so that one load generator can act as
+many visitors: the demo models play (never a paid provider) and each demo call takes 1 s
+(\`AUTOBENCH_DEMO_LATENCY=1s\`); \`AUTOBENCH_ARENA_RATE_LIMIT_*\` are raised far above the load;
+\`AUTOBENCH_ARENA_MIN_VIEW_TIME=0s\` (votes cast at once are counted); \`AUTOBENCH_ARENA_TRUST_FORWARDED_FOR=true\`, and
+every simulated voter sends its own \`X-Forwarded-For\` address, as an ingress would, so that votes do not all queue
+on one IP's lock. The per-voter and per-IP checks still run on every vote: only their thresholds are raised.
+
+## Native images
+
+All figures are JVM mode (\`java -jar target/quarkus-app/quarkus-run.jar\`, the JVM's default heap sizing). Native
+launch times and memory need a machine with GraalVM or Mandrel to build the images
+(\`./mvnw package -Dnative -pl <service> -am\`); this machine cannot install \`native-image\`, so **no native figure
+has been measured here**.
+EOF
+}
