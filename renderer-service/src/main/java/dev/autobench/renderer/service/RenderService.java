@@ -97,10 +97,9 @@ public class RenderService {
 
     private void drain(AtomicInteger rendered, AtomicInteger failed) {
         Optional<RenderClaim> claim;
-        while ((claim = artifacts.claimNext(renderer, config.lease())).isPresent()) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
+        // checked before claiming: a worker stopped at shutdown must not take a row it will not render
+        while (!Thread.currentThread().isInterrupted()
+                && (claim = artifacts.claimNext(renderer, config.lease())).isPresent()) {
             String status = render(claim.get());
             if (Artifact.RENDERED.equals(status)) {
                 rendered.incrementAndGet();
