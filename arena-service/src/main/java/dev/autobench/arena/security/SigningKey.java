@@ -2,6 +2,7 @@ package dev.autobench.arena.security;
 
 import dev.autobench.arena.config.ArenaConfig;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
  * configure it (every replica has to verify what another one signed, and a restart must not
  * invalidate every visitor); elsewhere a random per-process key is generated with a warning.
  */
+@Startup // a production pod without a key must fail at start, not at its first visitor
 @ApplicationScoped
 public class SigningKey {
 
