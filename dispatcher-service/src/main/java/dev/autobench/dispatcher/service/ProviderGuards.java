@@ -4,6 +4,7 @@ import dev.autobench.dispatcher.config.DispatchConfig;
 import dev.autobench.llm.LlmCallException;
 import dev.autobench.llm.LlmResponse;
 import dev.autobench.llm.Provider;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
@@ -31,25 +32,22 @@ public class ProviderGuards {
 
     private final Map<Provider, Guard> circuits = new EnumMap<>(Provider.class);
     private final Map<Provider, ExecutorService> bulkheads = new EnumMap<>(Provider.class);
-    private final Map<Provider, AtomicInteger> states = new EnumMap<>(Provider.class);
+    private final CircuitBreakerMaintenance maintenance;
 
-    ProviderGuards(DispatchConfig config) {
+    ProviderGuards(DispatchConfig config, CircuitBreakerMaintenance maintenance) {
+        this.maintenance = maintenance;
         DispatchConfig.Circuit circuit = config.circuit();
         for (Provider provider : Provider.values()) {
-            AtomicInteger state = new AtomicInteger(0);
-            states.put(provider, state);
             circuits.put(provider, Guard.create()
                     .withCircuitBreaker()
-                    .name("autobench-provider-" + provider.id())
+                    .name(circuitName(provider))
                     .requestVolumeThreshold(circuit.requestVolumeThreshold())
                     .failureRatio(circuit.failureRatio())
                     .delay(circuit.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(circuit.successThreshold())
                     .when(t -> t instanceof LlmCallException e && FailureMapping.isProviderFault(e.kind()))
-                    .onStateChange(s -> {
-                        state.set(gaugeValue(s));
-                        LOG.infof("circuit of provider %s is now %s", provider.id(), s.name().toLowerCase());
-                    })
+                    .onStateChange(s -> LOG.infof("circuit of provider %s is now %s", provider.id(),
+                            s.name().toLowerCase(java.util.Locale.ROOT)))
                     .done()
                     .build());
             bulkheads.put(provider, pool(provider, config.bulkheadPerProvider()));
@@ -67,7 +65,15 @@ public class ProviderGuards {
 
     /** 0 closed, 1 open, 2 half-open. */
     public int circuitState(Provider provider) {
-        return states.get(provider).get();
+        try {
+            return gaugeValue(maintenance.currentState(circuitName(provider)));
+        } catch (IllegalArgumentException notYetRegistered) {
+            return 0;
+        }
+    }
+
+    static String circuitName(Provider provider) {
+        return "autobench-provider-" + provider.id();
     }
 
     @PreDestroy

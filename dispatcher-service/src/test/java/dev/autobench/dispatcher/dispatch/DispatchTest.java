@@ -27,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.autobench.dispatcher.support.FakeProviders.anthropicCalls;
@@ -194,6 +195,19 @@ class DispatchTest {
         assertThat(reaper.reap()).isZero();
         dispatch().statusCode(200).body("calls", equalTo(0));
         wiremock.verify(exactly(0), openAiCalls());
+    }
+
+    @Test
+    void aFailedRendererNudgeNeverFailsTheDispatch() {
+        wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/render").atPriority(1)
+                .willReturn(FakeProviders.status(503)));
+        db.insertTask(1, "Bouncing balls");
+
+        dispatch().statusCode(200).body("succeeded", equalTo(4));
+
+        // tried, retried, given up (late nudges of earlier tests may land here too: hence "at least")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                wiremock.verify(moreThanOrExactly(2), postRequestedFor(urlEqualTo("/api/render"))));
     }
 
     @Test

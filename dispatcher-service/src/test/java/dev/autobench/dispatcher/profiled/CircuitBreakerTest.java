@@ -6,6 +6,7 @@ import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -39,10 +40,14 @@ class CircuitBreakerTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
     Db db;
 
     @BeforeEach
     void arrange() {
+        circuits.resetAll();
         db = new Db(dataSource);
         db.reset(List.of("gpt-5"), 5);
         wiremock.resetAll();
@@ -69,7 +74,7 @@ class CircuitBreakerTest {
         // the provider recovers; once the delay has passed a trial call goes through and closes the circuit
         wiremock.resetAll();
         FakeProviders.stubAllSucceed(wiremock);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 retry(blocked, "gpt-5").statusCode(200).body("status", equalTo("succeeded")));
         assertThat(circuitState()).isEqualTo("0.0");
         assertThat(db.ledger(blocked, "gpt-5")).singleElement().satisfies(r -> assertThat(r.get("attempt")).isEqualTo(1));

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One restart for the tests that need a different configuration: only OpenAI has a key, the offline demo is
- * on, each pair gets one attempt, and the circuit opens after 4 calls for 1 s.
+ * on, each pair gets one attempt, and the circuit opens after 4 calls for 4 s.
  */
 public class OperationsProfile implements QuarkusTestProfile {
 
@@ -21,6 +21,6 @@ public class OperationsProfile implements QuarkusTestProfile {
                 "autobench.dispatch.max-attempts", "1",
                 "autobench.dispatch.circuit.request-volume-threshold", "4",
                 "autobench.dispatch.circuit.failure-ratio", "0.5",
-                "autobench.dispatch.circuit.delay", "1s");
+                "autobench.dispatch.circuit.delay", "4s");
     }
 }

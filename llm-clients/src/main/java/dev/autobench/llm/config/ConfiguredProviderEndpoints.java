@@ -19,7 +19,7 @@ public class ConfiguredProviderEndpoints implements ProviderEndpoints {
     private final ProvidersConfig providers;
     private final Config config;
 
-    ConfiguredProviderEndpoints(ProvidersConfig providers, Config config) {
+    public ConfiguredProviderEndpoints(ProvidersConfig providers, Config config) {
         this.providers = providers;
         this.config = config;
     }

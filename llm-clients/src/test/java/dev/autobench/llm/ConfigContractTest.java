@@ -1,0 +1,45 @@
+package dev.autobench.llm;
+
+import dev.autobench.llm.config.ConfiguredProviderEndpoints;
+import dev.autobench.llm.config.ProvidersConfig;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The environment variable names of the configuration contract reach the clients. */
+class ConfigContractTest {
+
+    @Test
+    void keysAndBaseUrlsComeFromTheContractsEnvironmentVariables() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new EnvConfigSource(Map.of(
+                        "OPENAI_API_KEY", "k-openai",
+                        "GEMINI_API_KEY", "k-gemini",
+                        "OPENAI_COMPATIBLE_API_KEY", " ",
+                        "AUTOBENCH_PROVIDERS_ANTHROPIC_BASE_URL", "http://proxy:8080",
+                        "AUTOBENCH_PROVIDERS_OPENAI_COMPATIBLE_BASE_URL", "http://ollama:11434/v1"), 300) {
+                })
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .withMapping(ProvidersConfig.class)
+                .build();
+        ProviderEndpoints endpoints = new ConfiguredProviderEndpoints(config.getConfigMapping(ProvidersConfig.class), config);
+
+        assertThat(endpoints.apiKey(Provider.OPENAI)).contains("k-openai");
+        assertThat(endpoints.apiKey(Provider.GOOGLE)).contains("k-gemini");
+        assertThat(endpoints.apiKey(Provider.ANTHROPIC)).isEmpty();
+        assertThat(endpoints.apiKey(Provider.OPENAI_COMPATIBLE)).isEmpty();
+        assertThat(endpoints.baseUrl(Provider.ANTHROPIC)).contains("http://proxy:8080");
+        assertThat(endpoints.baseUrl(Provider.OPENAI_COMPATIBLE)).contains("http://ollama:11434/v1");
+        assertThat(endpoints.baseUrl(Provider.DEEPSEEK)).contains("https://api.deepseek.com");
+        assertThat(endpoints.isConfigured(Provider.OPENAI)).isTrue();
+        assertThat(endpoints.isConfigured(Provider.ANTHROPIC)).isFalse();
+        assertThat(endpoints.isConfigured(Provider.OPENAI_COMPATIBLE)).isTrue();
+        assertThat(Provider.GOOGLE.keyEnvironmentVariable()).contains("GEMINI_API_KEY");
+        assertThat(Provider.OPENAI_COMPATIBLE.keyEnvironmentVariable()).contains("OPENAI_COMPATIBLE_API_KEY");
+    }
+}
