@@ -1,5 +1,7 @@
 package dev.autobench.dispatcher.repository;
 
+import dev.autobench.dispatcher.domain.AbandonedClaim;
+import dev.autobench.dispatcher.domain.PairState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -58,15 +60,12 @@ public class SubmissionRepository {
     }
 
     @SuppressWarnings("unchecked")
-    public Optional<Object[]> findPair(UUID taskId, UUID modelId) {
+    public Optional<PairState> findPair(UUID taskId, UUID modelId) {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT id, status, error_code, attempts FROM submissions WHERE task_id = :task AND model_id = :model""")
                 .setParameter("task", taskId).setParameter("model", modelId).getResultList();
-        return rows.stream().findFirst();
-    }
-
-    public Optional<UUID> idOf(UUID taskId, UUID modelId) {
-        return findPair(taskId, modelId).map(r -> (UUID) r[0]);
+        return rows.stream().findFirst()
+                .map(r -> new PairState((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()));
     }
 
     public void recordAttempt(UUID submissionId, int attempt) {
@@ -117,10 +116,10 @@ public class SubmissionRepository {
                 .executeUpdate() == 1;
     }
 
-    /** Claims whose lease ran out: their process died or hung. Returns (submission id, task id) pairs. */
+    /** Fails claims whose lease ran out: their process died or hung. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> abandonExpired() {
-        return em.createNativeQuery("""
+    public List<AbandonedClaim> abandonExpired() {
+        List<Object[]> rows = em.createNativeQuery("""
                         UPDATE submissions SET status = 'failed', error_code = 'abandoned',
                                error_message = 'claim by ' || COALESCE(claimed_by, '?') || ' expired at '
                                                || to_char(lease_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
@@ -129,6 +128,7 @@ public class SubmissionRepository {
                         WHERE status = 'calling' AND lease_until < now()
                         RETURNING id, task_id""")
                 .getResultList();
+        return rows.stream().map(r -> new AbandonedClaim((UUID) r[0], (UUID) r[1])).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import dev.autobench.dispatcher.client.RendererNudger;
 import dev.autobench.dispatcher.domain.CallableModel;
 import dev.autobench.dispatcher.domain.DispatchSummary;
 import dev.autobench.dispatcher.domain.PairOutcome;
+import dev.autobench.dispatcher.domain.PairState;
 import dev.autobench.dispatcher.domain.RetryRequest;
 import dev.autobench.dispatcher.domain.RetryResult;
 import dev.autobench.dispatcher.domain.TaskToDispatch;
@@ -114,26 +115,27 @@ public class DispatchService {
                 .orElseThrow(() -> ProblemException.notFound("unknown model '" + request.model() + "'"));
         TaskToDispatch task = QuarkusTransaction.requiringNew().call(() -> tasks.find(request.taskId()))
                 .orElseThrow(() -> ProblemException.notFound("unknown task " + request.taskId()));
-        Object[] pair = QuarkusTransaction.requiringNew().call(() -> submissions.findPair(task.id(), model.id()))
+        PairState pair = QuarkusTransaction.requiringNew().call(() -> submissions.findPair(task.id(), model.id()))
                 .orElseThrow(() -> ProblemException.notFound("task " + task.id() + " has no submission of model '"
                         + model.slug() + "'; POST /api/dispatch creates it"));
-        if (!"failed".equals(pair[1])) {
+        if (!pair.isFailed()) {
             throw ProblemException.conflict("the submission of model '" + model.slug() + "' for task " + task.id()
-                    + " is " + pair[1] + ", not failed; only failed pairs can be retried");
+                    + " is " + pair.status() + ", not failed; only failed pairs can be retried");
         }
         int lastAttempt = store.reclaimFailed(task.id(), model.id(), identity.name(), retries.lease(model.timeout()))
                 .orElseThrow(() -> ProblemException.conflict("the submission is no longer failed (retried concurrently)"));
-        UUID submissionId = (UUID) pair[0];
+        UUID submissionId = pair.submissionId();
         LOG.infof("retry: task %s model %s on purpose, from attempt %d", task.id(), model.slug(), lastAttempt + 1);
         CompletableFuture.supplyAsync(() -> caller.callClaimed(submissionId, task, model, lastAttempt + 1),
                 guards.bulkhead(model.provider())).join();
         store.markDispatchedIfComplete(task.id(), catalog.activeModels().stream().map(CallableModel::id).toList());
         gauges.refresh();
-        Object[] after = QuarkusTransaction.requiringNew().call(() -> submissions.findPair(task.id(), model.id())).orElseThrow();
-        if ("succeeded".equals(after[1])) {
+        PairState after = QuarkusTransaction.requiringNew().call(() -> submissions.findPair(task.id(), model.id()))
+                .orElseThrow();
+        if ("succeeded".equals(after.status())) {
             renderer.nudge();
         }
-        return new RetryResult(task.id(), model.slug(), (String) after[1], (String) after[2], (Integer) after[3]);
+        return new RetryResult(task.id(), model.slug(), after.status(), after.errorCode(), after.attempts());
     }
 
     /** After the reaper: tasks whose last pairs were just abandoned may now be complete. */

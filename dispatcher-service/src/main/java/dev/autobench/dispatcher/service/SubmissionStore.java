@@ -1,5 +1,6 @@
 package dev.autobench.dispatcher.service;
 
+import dev.autobench.dispatcher.domain.AbandonedClaim;
 import dev.autobench.dispatcher.domain.CallableModel;
 import dev.autobench.dispatcher.repository.ProviderCallRepository;
 import dev.autobench.dispatcher.repository.SubmissionRepository;
@@ -71,9 +72,9 @@ public class SubmissionStore {
     /** Fails expired claims as abandoned, and their unfinished ledger rows; returns the affected task ids. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<UUID> abandonExpired() {
-        List<Object[]> abandoned = submissions.abandonExpired();
-        calls.abandonInFlight(abandoned.stream().map(r -> (UUID) r[0]).toList());
-        return abandoned.stream().map(r -> (UUID) r[1]).distinct().toList();
+        List<AbandonedClaim> abandoned = submissions.abandonExpired();
+        calls.abandonInFlight(abandoned.stream().map(AbandonedClaim::submissionId).toList());
+        return abandoned.stream().map(AbandonedClaim::taskId).distinct().toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
