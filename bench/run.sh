@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # AutoBench's benchmark suite (issue 10): one command, one table, docs/benchmarks.md rewritten.
 #
-#   ./autobench bench [--no-write] [--duration 15s] [--skip-modules]
+#   ./autobench bench [--no-write] [--duration 15s] [--skip-modules] [--report-only]
 #
 # It builds what is missing, starts a SEPARATE local stack (state in .autobench-bench/, PostgreSQL on 54339; the
 # services keep their fixed ports 8080-8083, so nothing else may listen there), and measures:
@@ -43,6 +43,7 @@ while [ $# -gt 0 ]; do
     --no-write) WRITE="" ;;
     --duration) DURATION="$2"; shift ;;
     --skip-modules) MODULES="" ;;
+    --report-only) REPORT_ONLY=1 ;;
     -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -169,7 +170,7 @@ start_stack() {
   STACK_STARTED=1
   (cd "$ROOT" && ./autobench start --reset) > "$OUT/start.log" 2>&1 \
     || { tail -40 "$OUT/start.log" >&2; die "the bench stack did not start (log: $OUT/start.log)"; }
-  grep -E '==>' "$OUT/start.log" | sed 's/\x1b\[[0-9;]*m//g' | sed 's/^/    /' | tail -25
+  { grep -E '==>' "$OUT/start.log" || true; } | sed 's/\x1b\[[0-9;]*m//g' | sed 's/^/    /' | tail -25
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -222,6 +223,15 @@ to_ms() { # wrk duration (850.00us, 2.21ms, 1.02s, 1.00m) -> ms
     printf "%.2f", n }'
 }
 
+# A few seconds of the same load first, not recorded: the JIT compiles the endpoint's own path before it is measured.
+warm_up() { # path script [env...]
+  local path="$1" script="$2"
+  shift 2
+  (cd "$ROOT" && env BENCH_WRK_DIR="$BENCH/wrk" WRK_THREADS=$THREADS "$@" \
+    wrk -t$THREADS -c$CONNECTIONS -d"${BENCH_WARMUP:-5s}" --timeout 10s ${script:+-s bench/wrk/$script} "$ARENA$path") \
+    > "$OUT/warmup-$(tr -c 'a-z0-9\n' '_' <<<"$path" | head -1)-${script%.lua}.txt" 2>&1
+}
+
 # wrk_run NAME PATH [SCRIPT [ENV=VALUE...]]: one wrk run on the arena; its figures land in RPS/P50/P99/CMD/STATUSES.
 wrk_run() {
   local name="$1" path="$2" script="${3:-}" out="$OUT/wrk-$1.txt" cmd
@@ -237,8 +247,10 @@ wrk_run() {
   WRK_PID=$!
   wait "$WRK_PID" || { cat "$out" >&2; die "wrk failed: $cmd"; }
   WRK_PID=""
-  CPU[$name]=$(cpu_between "$before" "$(cpu_snapshot)")
+  local after
+  after=$(cpu_snapshot)
   RPS[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
+  CPU[$name]=$(cpu_between "$before" "$after" "${RPS[$name]}")
   P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   STATUSES[$name]=$(sed -n 's/^statuses //p' "$out")
@@ -265,26 +277,35 @@ cpu_snapshot() {
   fi
   echo "$total $idle $arena $pg"
 }
-cpu_between() { # "before" "after" -> "arena 0.9 cores, postgres 0.6, idle 0.1"
-  awk -v n="$(nproc)" -v a="$1" -v b="$2" 'BEGIN {
+cpu_between() { # "before" "after" requests/s -> "CPU: arena 0.90, postgres 0.60, idle 0.10 of 2 cores; per request ..."
+  awk -v n="$(nproc)" -v a="$1" -v b="$2" -v rps="$3" 'BEGIN {
     split(a, x, " "); split(b, y, " "); per = (y[1] - x[1]) / n
-    if (per <= 0) { print "cpu ?"; exit }
-    printf "CPU: arena %.2f, postgres %.2f, idle %.2f of %d cores", (y[3] - x[3]) / per, (y[4] - x[4]) / per, (y[2] - x[2]) / per, n }'
+    if (per <= 0) { print "CPU ?"; exit }
+    arena = (y[3] - x[3]) / per; pg = (y[4] - x[4]) / per
+    printf "CPU: arena %.2f, postgres %.2f, idle %.2f of %d cores", arena, pg, (y[2] - x[2]) / per, n
+    if (rps > 0) printf " = %.3f ms arena + %.3f ms postgres CPU per request", arena * 1000 / rps, pg * 1000 / rps }'
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
 
 VOTERS="$OUT/voters.tsv"
 pool_size() { cat "$OUT"/voters.out.* 2>/dev/null | wc -l; }
-merge_pool() { cat "$OUT"/voters.out.* > "$VOTERS"; }
+merge_pool() {
+  cat "$OUT"/voters.out.* > "$VOTERS" 2>/dev/null || true
+  [ -s "$VOTERS" ] || die "no voter could be created: GET /api/arena/match served no match (see $OUT/wrk-match-new.txt)"
+}
 
 arena_http() {
   say "arena over loopback: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, each beside GET $TRIVIAL"
+  warm_up "$TRIVIAL" ""
   wrk_run live-1 "$TRIVIAL" ""
+  warm_up /api/arena/match new-voters.lua "VOTERS_OUT=$OUT/voters.out"
   # first visits: every request creates a voter; their cookies and tokens become the pool the votes spend
   wrk_run match-new /api/arena/match new-voters.lua "VOTERS_OUT=$OUT/voters.out"
+  # a new visitor's first match costs far more than a returning one's: profile it while it fills the pool
+  profile match-new /api/arena/match new-voters.lua "VOTERS_OUT=$OUT/voters.out"
   local rounds=0
-  while [ "$(pool_size)" -lt "${BENCH_MIN_VOTERS:-40000}" ] && [ $rounds -lt 12 ]; do
+  while [ "$(pool_size)" -lt "${BENCH_MIN_VOTERS:-60000}" ] && [ $rounds -lt 12 ]; do
     rounds=$((rounds + 1))
     (cd "$ROOT" && env BENCH_WRK_DIR="$BENCH/wrk" VOTERS_OUT="$OUT/voters.out" \
       wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/wrk/new-voters.lua "$ARENA/api/arena/match") > "$OUT/fill-$rounds.txt" 2>&1
@@ -293,18 +314,24 @@ arena_http() {
   say "voter pool: $(wc -l < "$VOTERS") distinct voters, each with a signed vote token"
 
   wrk_run live-2 "$TRIVIAL" ""
+  warm_up /api/arena/match returning-voters.lua "VOTERS=$VOTERS"
   wrk_run match-returning /api/arena/match returning-voters.lua "VOTERS=$VOTERS"
 
   local artifact
-  artifact=$(curl -fsS "$ARENA/api/arena/match" | grep -o '/api/artifacts/[0-9a-f-]*' | head -1)
+  artifact=$(curl -fsS "$ARENA/api/arena/match" | grep -o '/api/artifacts/[0-9a-f-]*' | head -1 || true)
   [ -n "$artifact" ] || die "no artifact to fetch: did the day render anything? (see $LOGS/renderer-service.log)"
   ARTIFACT_PATH="$artifact"
   wrk_run live-3 "$TRIVIAL" ""
+  warm_up "$artifact" ""
   wrk_run artifact "$artifact" ""
 
+  # the warm-up spends the first voters of the pool; the measured run starts after them
+  warm_up /api/arena/votes votes.lua "VOTERS=$VOTERS"
+  # (each wrk thread spends every other line at its own pace, so twice the sent count is surely past them all)
+  VOTES_SKIP=$(( 2 * $(sed -n 's/^sent //p' "$OUT"/warmup-*votes.txt | head -1) + 0 ))
   VOTES_BEFORE=$(harness stored-votes --jdbc "$DB_URL")
   wrk_run live-4 "$TRIVIAL" ""
-  wrk_run votes /api/arena/votes votes.lua "VOTERS=$VOTERS"
+  wrk_run votes /api/arena/votes votes.lua "VOTERS=$VOTERS" "VOTERS_SKIP=$VOTES_SKIP"
   VOTES_AFTER=$(harness stored-votes --jdbc "$DB_URL")
   VOTES_201=$(sed -n 's/.*\b201=\([0-9]*\).*/\1/p' <<<"${STATUSES[votes]}")
   VOTES_201=${VOTES_201:-0}
@@ -316,9 +343,13 @@ arena_http() {
 
   # the leaderboard over the votes just cast (it is served from memory; recomputed off the request path)
   curl -fsS -X POST -H "x-cron-secret: $AUTOBENCH_CRON_SECRET" "$ARENA/api/leaderboard/recompute" > /dev/null
+  warm_up /api/leaderboard ""
   wrk_run live-5 "$TRIVIAL" ""
   wrk_run static /favicon.svg ""
   wrk_run leaderboard /api/leaderboard ""
+  wrk_run live-6 "$TRIVIAL" ""
+  # the leaderboard's baseline: the trivial endpoint just before and just after it
+  RPS[live-56]=$(( (${RPS[live-5]} + ${RPS[live-6]}) / 2 ))
   RSS_LOADED=$(rss_mb "$(pid_of arena-service)")
   say "arena RSS after the load: $RSS_LOADED MB"
 }
@@ -342,14 +373,14 @@ profile() { # name path script [env...]
 }
 
 profile_missed_targets() {
-  LB_RATIO=$(ratio "${RPS[leaderboard]}" "$(( ${RPS[live-5]} > ${RPS[static]} ? ${RPS[live-5]} : ${RPS[static]} ))")
+  LB_RATIO=$(ratio "${RPS[leaderboard]}" "${RPS[live-56]}")
   if awk -v r="$LB_RATIO" 'BEGIN { exit !(r < 0.8) }'; then
     profile leaderboard /api/leaderboard ""
   fi
   if [ "${RPS[votes]:-0}" -lt 1000 ]; then
     local used
-    used=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$OUT/wrk-votes.txt" | head -1)
-    profile votes /api/arena/votes votes.lua "VOTERS=$VOTERS" "VOTERS_SKIP=$(( ${used:-0} + 1000 ))"
+    used=$(sed -n 's/^sent //p' "$OUT/wrk-votes.txt")
+    profile votes /api/arena/votes votes.lua "VOTERS=$VOTERS" "VOTERS_SKIP=$(( VOTES_SKIP + 2 * ${used:-0} + 1000 ))"
   fi
 }
 
@@ -366,6 +397,7 @@ dispatch_bench() {
   harness dispatch --models 4,20,100 --first-date 2001-01-01 --dispatcher http://localhost:8082 \
     --generator http://localhost:8081 --jdbc "$DB_URL" --cron-secret "$AUTOBENCH_CRON_SECRET" \
     --admin-token "$AUTOBENCH_ADMIN_TOKEN" | tee "$OUT/dispatch.txt" | sed 's/^/    /'
+  RSS_DISPATCHER_LOADED=$(rss_mb "$(pid_of dispatcher-service)")
   # the same 100 models once more with a bulkhead that does not bound them: what the design costs, not the config
   say "dispatch again, 100 models, dispatcher relaunched with AUTOBENCH_DISPATCH_BULKHEAD_PER_PROVIDER=300"
   local ready="${READY_MS[dispatcher-service]}" started="${STARTED_IN[dispatcher-service]}" rss="${RSS_START[dispatcher-service]}"
@@ -417,17 +449,22 @@ build_table() {
     row "$s: RSS after start (idle, 2 s after ready)" "${RSS_START[$s]} MB" "" "VmRSS in /proc/<pid>/status"
     row "$s: RSS after \`autobench start\` + one day" "${RSS_DAY[$s]} MB" "" "VmRSS in /proc/<pid>/status"
   done
-  row "arena: RSS after the wrk load" "$RSS_LOADED MB" "" "VmRSS in /proc/<pid>/status"
+  row "arena: RSS after the wrk load below" "$RSS_LOADED MB" "" "VmRSS in /proc/<pid>/status"
+  row "dispatcher: RSS after the dispatches below (4, 20, 100 models)" "$RSS_DISPATCHER_LOADED MB" "" "VmRSS in /proc/<pid>/status"
   local pair name base target
   for pair in "match-new:live-1:" "match-returning:live-2:" "artifact:live-3:" "votes:live-4:≥ 1,000/s, every 201 stored" \
     "leaderboard:live-5:≥ 0.8 × trivial"; do
     IFS=: read -r name base target <<<"$pair"
-    row "arena GET $TRIVIAL (baseline of $name)" "$(figures "$base")" "" "${CMD[$base]}"
+    row "arena GET $TRIVIAL (just before $name)" "$(figures "$base")" "" "${CMD[$base]}"
     if [ "$name" = leaderboard ]; then
-      row "arena GET /favicon.svg (static file: second baseline)" "$(figures static)" "" "${CMD[static]}"
+      row "arena GET /favicon.svg (a static file, for comparison)" "$(figures static)" "" "${CMD[static]}"
+      row "arena $(endpoint_of "$name")" "$(figures "$name") — **$(ratio "${RPS[$name]}" "${RPS[live-56]}") ×** the mean of $TRIVIAL just before and just after (${RPS[live-56]} req/s)" \
+        "$target" "${CMD[$name]}"
+      row "arena GET $TRIVIAL (just after $name)" "$(figures live-6)" "" "${CMD[live-6]}"
+    else
+      row "arena $(endpoint_of "$name")" "$(figures "$name") — $(ratio "${RPS[$name]}" "${RPS[$base]}") × $TRIVIAL" \
+        "$target" "${CMD[$name]}"
     fi
-    row "arena $(endpoint_of "$name")" "$(figures "$name") — $(ratio "${RPS[$name]}" "${RPS[$base]}") × $TRIVIAL$( [ "$name" != leaderboard ] || echo ", $(ratio "${RPS[$name]}" "${RPS[static]}") × static")" \
-      "$target" "${CMD[$name]}"
   done
   row "votes stored" "$(votes_check)" "every 201 stored" \
     "java -jar benchmarks/target/autobench-benchmarks.jar stored-votes --jdbc $DB_URL (before and after the votes run)"
@@ -513,7 +550,26 @@ print_table() {
   printf '    %s\n' "${LOADS[@]}"
 }
 
+# Everything the report needs, so that --report-only can write docs/benchmarks.md again (after bench/analysis.md
+# was edited) without measuring again.
+save_state() {
+  { declare -p READY_MS STARTED_IN RSS_START RSS_DAY RPS P50 P99 CMD STATUSES CPU PROFILE ROWS LOADS
+    declare -p RUN_DATE MEM_INFO RSS_LOADED RSS_DISPATCHER_LOADED VOTES_201 VOTES_STORED VOTES_SENT VOTES_ANSWERED ARTIFACT_PATH DURATION
+  } | sed 's/^declare -\([-a-zA-Z]*\)/declare -g\1/; s/^declare -g-/declare -g/' > "$OUT/state.sh"
+}
+
+report_only() {
+  [ -f "$OUT/state.sh" ] || die "no earlier run in $OUT to report on"
+  # shellcheck disable=SC1091
+  . "$OUT/state.sh"
+  # shellcheck source=bench/report.sh
+  . "$BENCH/report.sh"
+  write_report > "$ROOT/docs/benchmarks.md"
+  say "wrote docs/benchmarks.md from the run of $(date -u -r "$OUT/state.sh" '+%Y-%m-%d %H:%M UTC')"
+}
+
 main() {
+  if [ -n "${REPORT_ONLY:-}" ]; then report_only; return; fi
   preflight
   note_load "start"
   build
@@ -527,8 +583,11 @@ main() {
   stop_stack
   if [ -n "$MODULES" ]; then module_benchmarks; fi
   note_load "end"
+  RUN_DATE=$(date -u '+%Y-%m-%d at %H:%M UTC')
+  MEM_INFO=$(free -h | awk '/^Mem:/ { print $2 " total, " $7 " available at the end of the run" }')
   build_table
   print_table | tee "$OUT/table.txt"
+  save_state
   if [ -n "$WRITE" ]; then
     # shellcheck source=bench/report.sh
     . "$BENCH/report.sh"
