@@ -215,7 +215,7 @@ relaunch() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-declare -A RPS P50 P99 CMD STATUSES CPU
+declare -A RPS P50 P99 CMD STATUSES CPU SIZE
 to_ms() { # wrk duration (850.00us, 2.21ms, 1.02s, 1.00m) -> ms
   awk -v v="$1" 'BEGIN {
     n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
@@ -251,6 +251,10 @@ wrk_run() {
   after=$(cpu_snapshot)
   RPS[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
   CPU[$name]=$(cpu_between "$before" "$after" "${RPS[$name]}")
+  SIZE[$name]=$(awk -v rps="${RPS[$name]}" '/^Transfer\/sec:/ {
+    v = $2 + 0; u = $2; sub(/^[0-9.]+/, "", u)
+    if (u == "KB") v *= 1024; else if (u == "MB") v *= 1048576; else if (u == "GB") v *= 1073741824
+    if (rps > 0) printf "%.1f KB", v / rps / 1024 }' "$out")
   P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   STATUSES[$name]=$(sed -n 's/^statuses //p' "$out")
@@ -509,7 +513,7 @@ build_table() {
   fi
 }
 
-figures() { echo "${RPS[$1]} req/s, p50 ${P50[$1]} ms, p99 ${P99[$1]} ms; ${STATUSES[$1]}; ${CPU[$1]}"; }
+figures() { echo "${RPS[$1]} req/s, p50 ${P50[$1]} ms, p99 ${P99[$1]} ms, ${SIZE[$1]:-?} per response; ${STATUSES[$1]}; ${CPU[$1]}"; }
 
 # Every 201 stored: the rows added to votes must cover every 201, and exceed them only by requests wrk had sent
 # but not seen answered when it stopped (their votes are stored; their answers were cut off).
@@ -553,7 +557,7 @@ print_table() {
 # Everything the report needs, so that --report-only can write docs/benchmarks.md again (after bench/analysis.md
 # was edited) without measuring again.
 save_state() {
-  { declare -p READY_MS STARTED_IN RSS_START RSS_DAY RPS P50 P99 CMD STATUSES CPU PROFILE ROWS LOADS
+  { declare -p READY_MS STARTED_IN RSS_START RSS_DAY RPS P50 P99 CMD STATUSES CPU SIZE PROFILE ROWS LOADS
     declare -p RUN_DATE MEM_INFO RSS_LOADED RSS_DISPATCHER_LOADED VOTES_201 VOTES_STORED VOTES_SENT VOTES_ANSWERED ARTIFACT_PATH DURATION
   } | sed 's/^declare -\([-a-zA-Z]*\)/declare -g\1/; s/^declare -g-/declare -g/' > "$OUT/state.sh"
 }
