@@ -26,8 +26,8 @@ public record ModelView(
         @NotBlank @Pattern(regexp = "openai|anthropic|google|deepseek|openai-compatible|demo",
                 message = "must be one of openai, anthropic, google, deepseek, openai-compatible, demo")
         String provider,
-        @NotBlank @Size(max = 200) String apiModel,
-        @NotBlank @Size(max = 200) String displayName,
+        @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = NO_CONTROL_MESSAGE) String apiModel,
+        @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = NO_CONTROL_MESSAGE) String displayName,
         @NotNull Boolean active,
         @NotNull @DecimalMin("0") @DecimalMax("99999999") BigDecimal inputUsdPerMtok,
         @NotNull @DecimalMin("0") @DecimalMax("99999999") BigDecimal outputUsdPerMtok,
@@ -36,4 +36,8 @@ public record ModelView(
         @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String baseUrl,
         Boolean enabled,
         String inactiveReason) {
+
+    // PostgreSQL refuses NUL in text (a 500 before this check) and the UI has no use for control characters
+    static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
+    static final String NO_CONTROL_MESSAGE = "must not contain control characters";
 }

@@ -3,10 +3,14 @@ package dev.autobench.dispatcher.domain;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import java.util.UUID;
 
 /** {@code POST /api/dispatch/retry}: which failed (task, model) pair to call again, on purpose. */
 @RegisterForReflection
-public record RetryRequest(@NotNull UUID taskId, @NotBlank String model) {
+public record RetryRequest(
+        @NotNull UUID taskId,
+        // a slug, checked here: a NUL byte reaching PostgreSQL was a 500
+        @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a model slug") String model) {
 }
