@@ -47,8 +47,13 @@ class DailyCycleE2ETest {
     @BeforeAll
     static void startStack() throws Exception {
         stack = new AutoBenchStack(
-                Map.of("AUTOBENCH_DISPATCHER_LEASE", "PT8S",
-                        "AUTOBENCH_DISPATCHER_REAPER_EVERY", "2s"),
+                // short calls and leases, so a killed dispatcher's claims expire within the test
+                Map.of("AUTOBENCH_DISPATCH_MAX_ATTEMPTS", "2",
+                        "AUTOBENCH_DISPATCH_INITIAL_BACKOFF", "200ms",
+                        "AUTOBENCH_DISPATCH_MAX_BACKOFF", "1s",
+                        "AUTOBENCH_DISPATCH_RETRY_AFTER_CAP", "1s",
+                        "AUTOBENCH_DISPATCH_LEASE_MARGIN", "1s",
+                        "AUTOBENCH_DISPATCH_REAPER_EVERY", "2s"),
                 Map.of("AUTOBENCH_ARENA_MIN_VIEW_TIME", "0s",
                         "AUTOBENCH_ARENA_COOKIE_SECURE", "false",
                         "AUTOBENCH_ARENA_RATE_LIMIT_IP_PER_MINUTE", "100000",
@@ -65,7 +70,10 @@ class DailyCycleE2ETest {
         }
     }
 
-    /** Four models, one per provider, retired through the admin API like an operator would. */
+    /**
+     * Four models, one per provider, with a call timeout of 10 s; the others retired. All through
+     * the admin API, as an operator would.
+     */
     private static void keepOneActiveModelPerProvider() throws Exception {
         JsonNode models = JSON.readTree(RestAssured.get(stack.dispatcher.url("/api/models")).asString());
         Map<String, Boolean> kept = new HashMap<>();
@@ -73,9 +81,11 @@ class DailyCycleE2ETest {
             String provider = model.path("provider").asText();
             boolean keep = STRENGTH.containsKey(provider) && model.path("active").asBoolean()
                     && kept.putIfAbsent(provider, true) == null;
-            if (!keep && model.path("active").asBoolean()) {
+            if (keep || model.path("active").asBoolean()) {
+                @SuppressWarnings("unchecked")
                 Map<String, Object> body = JSON.convertValue(model, Map.class);
-                body.put("active", false);
+                body.put("active", keep);
+                body.put("timeoutSeconds", 10);
                 RestAssured.given().header("Authorization", "Bearer " + AutoBenchStack.ADMIN_TOKEN)
                         .contentType("application/json").body(body)
                         .put(stack.dispatcher.url("/api/models/" + model.path("slug").asText()))
