@@ -44,7 +44,7 @@ final class DayStatus {
                     JOIN matches m ON m.id = v.match_id JOIN tasks t ON t.id = m.task_id
                     WHERE t.task_date = ? GROUP BY 1 ORDER BY 1""", date));
             out.println();
-            out.println("Leaderboard (all days, latest snapshot):");
+            out.println("Leaderboard (all days, latest snapshot; computed once votes arrive):");
             rows(c, out, "  %s. %-36s %7s  [%s, %s]  %s votes", """
                     SELECT m->>'rank', coalesce(m->>'displayName', m->>'model'), round((m->>'rating')::numeric),
                            round((m->>'ciLow')::numeric), round((m->>'ciHigh')::numeric), m->>'votes'
