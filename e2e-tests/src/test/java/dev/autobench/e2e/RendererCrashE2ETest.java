@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -75,7 +76,11 @@ class RendererCrashE2ETest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> count("SELECT count(*) FROM artifacts WHERE status = 'rendering'") > 0
                         && count("SELECT count(*) FROM artifacts WHERE status = 'rendered'") > 0);
+        List<ProcessHandle> browsers = browsersOfTheRenderer();
         renderer.kill();
+        // the browsers outlive a SIGKILLed renderer (they are reparented, not killed): end them as the node's
+        // death would, so they do not linger on this machine
+        browsers.forEach(RendererCrashE2ETest::destroyTree);
         run.handle((r, e) -> null).join();
 
         Map<String, String> finishedBeforeKill = finished();
@@ -98,6 +103,20 @@ class RendererCrashE2ETest {
         finishedBeforeKill.forEach((submission, renderedAt) ->
                 assertThat(after.get(submission)).as("artifact of %s rendered once, before the kill", submission)
                         .isEqualTo(renderedAt));
+    }
+
+    /** The Chromium processes the renderer JVM (a child of this test JVM) has started. */
+    private static List<ProcessHandle> browsersOfTheRenderer() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains("renderer-service"))
+                .flatMap(ProcessHandle::children)
+                .filter(p -> p.info().commandLine().orElse("").contains("autobench-render-"))
+                .toList();
+    }
+
+    private static void destroyTree(ProcessHandle root) {
+        root.descendants().forEach(ProcessHandle::destroyForcibly);
+        root.destroyForcibly();
     }
 
     private static HttpRequest renderCall() {
