@@ -16,6 +16,7 @@
 # Reports: requests, errors (any 5xx, transport error or unexpected status: must be 0), latency
 # p50/p99/max per endpoint, and each service's RSS at the start and the end of the visits. Exits
 # non-zero on any error. Needs only a JDK and the packaged jars (./mvnw -B package -DskipTests).
+# AUTOBENCH_SOAK_JAVA_OPTS is passed to every service JVM (e.g. -Xmx256m to judge memory growth).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --visitors) VISITORS="$2"; shift ;;
     --port-base) PORT_BASE="$2"; shift ;;
     --keep) KEEP=1 ;;
-    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
   shift
 done
@@ -97,7 +98,8 @@ QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_FLYWAY_VALIDATE_AT_START=false QUAR
 
 declare -A PID_OF
 for s in "${SERVICES[@]}"; do
-  QUARKUS_HTTP_PORT="$(port_of "$s")" java -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" \
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT="$(port_of "$s")" java ${AUTOBENCH_SOAK_JAVA_OPTS:-} -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" \
     > "$STATE/logs/$s.log" 2>&1 < /dev/null &
   PIDS=("$!" "${PIDS[@]}")
   PID_OF[$s]=$!
