@@ -59,8 +59,8 @@ class BallotAbuseTest {
     @Test
     void handMadeTokensForMatchesNeverServedAreForged() {
         Voters voter = new Voters();
-        voter.nextMatch();
-        UUID neverServed = UUID.fromString(aMatchNotServedTo(voter));
+        UUID served = UUID.fromString(voter.nextMatch().path("matchId"));
+        UUID neverServed = aMatchOtherThan(served);
         double before = ArenaMeters.rejected("forged");
         UUID me = TestTokens.voterOf(voter.cookie());
         voter.vote(TestTokens.signedWith(OTHER_KEY, neverServed, me, Instant.now().minusSeconds(60),
@@ -123,13 +123,15 @@ class BallotAbuseTest {
         assertThat(ArenaFixtures.count("SELECT count(DISTINCT ip_hash) FROM votes")).isEqualTo(1);
     }
 
-    /** A real, open match other than the one this voter was just served. */
-    private static String aMatchNotServedTo(Voters voter) {
-        try (var c = ArenaFixtures.connect(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT id FROM matches ORDER BY id")) {
-            rs.next();
-            rs.next();
-            return rs.getString(1);
+    /** A real, open match this voter was not served. */
+    private static UUID aMatchOtherThan(UUID served) {
+        try (var c = ArenaFixtures.connect();
+             var st = c.prepareStatement("SELECT id FROM matches WHERE id <> ? ORDER BY id LIMIT 1")) {
+            st.setObject(1, served);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -54,7 +54,7 @@ class VoteFuzzTest {
         for (int round = 0; round < ROUNDS; round++) {
             Voters voter = voters.get(random.nextInt(voters.size()));
             Response match = voter.nextMatch();
-            check(match, "GET match", violations, seed);
+            check(match, "GET match", violations);
             String token = match.statusCode() == 200 ? match.path("voteToken") : "none.none";
             if (match.statusCode() == 204) {
                 voters.set(voters.indexOf(voter), new Voters());
@@ -79,7 +79,7 @@ class VoteFuzzTest {
                 request = request.accept(random.nextBoolean() ? "text/html" : "application/xml");
             }
             Response vote = request.post("/api/arena/votes");
-            check(vote, "POST vote " + abbreviate(body) + " cookie=" + cookie, violations, seed);
+            check(vote, "POST vote " + abbreviate(body) + " cookie=" + cookie, violations);
             if (vote.statusCode() == 201) {
                 created++;
             }
@@ -89,7 +89,7 @@ class VoteFuzzTest {
         assertThat(created).as("seed %d: the fuzz also exercised valid votes", seed).isPositive();
     }
 
-    private static void check(Response response, String what, List<String> violations, long seed) {
+    private static void check(Response response, String what, List<String> violations) {
         int status = response.statusCode();
         if (!ALLOWED.contains(status)) {
             violations.add(status + " for " + what + ": " + abbreviate(response.asString()));
