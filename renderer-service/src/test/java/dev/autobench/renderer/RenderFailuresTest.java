@@ -89,9 +89,14 @@ class RenderFailuresTest {
         }
     }
 
+    /**
+     * Browsers this JVM started, orphans included (their profile folder names its pid); other
+     * renderers on the machine (a benchmark, another build) are not ours.
+     */
     static long chromiumProcessesOfThisService() {
+        String ours = "autobench-render-" + ProcessHandle.current().pid() + "-";
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("autobench-render-"))
+                .filter(p -> p.info().commandLine().orElse("").contains(ours))
                 .count();
     }
 }

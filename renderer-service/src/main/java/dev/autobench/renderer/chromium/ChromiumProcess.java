@@ -62,7 +62,8 @@ final class ChromiumProcess implements AutoCloseable {
     }
 
     static ChromiumProcess start(Path binary, int width, int height) throws IOException {
-        Path workDir = Files.createTempDirectory("autobench-render-");
+        // the pid tells an operator (and the tests) which renderer a leftover browser belongs to
+        Path workDir = Files.createTempDirectory("autobench-render-" + ProcessHandle.current().pid() + "-");
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(HEADLESS_FLAGS);
