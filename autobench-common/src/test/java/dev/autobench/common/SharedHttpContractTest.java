@@ -97,4 +97,11 @@ class SharedHttpContractTest {
         given().when().get("/test/boom").then().statusCode(500).contentType(PROBLEM)
                 .body("detail", not(containsString("secret internals")));
     }
+
+    @Test
+    void bodyOverTheLimitIs413Problem() {
+        given().contentType("application/json").body("{\"name\": \"" + "x".repeat(2048) + "\", \"count\": 1}")
+                .when().post("/test/body")
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
+    }
 }

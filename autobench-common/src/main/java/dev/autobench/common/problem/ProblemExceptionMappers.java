@@ -104,23 +104,37 @@ public class ProblemExceptionMappers {
                 "An unexpected error occurred; it has been logged.", uri.getPath());
     }
 
-    /** Connection-class SQL states (08xxx), server shutdown (57P0x), or a pool that could not connect. */
+    /**
+     * Connection-class SQL states (08xxx), server shutdown (57P0x), or a pool that could not
+     * connect, anywhere among the causes and suppressed exceptions: a commit killed by a database
+     * shutdown reaches us as a RollbackException whose JDBC error is only a suppressed one.
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            String name = t.getClass().getName();
-            if (name.equals("org.hibernate.exception.JDBCConnectionException")
-                    || name.equals("io.agroal.pool.ConnectionPool$AcquisitionTimeoutException")) {
+        return isDatabaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true;
+        }
+        String name = t.getClass().getName();
+        if (name.equals("org.hibernate.exception.JDBCConnectionException")
+                || name.equals("io.agroal.pool.ConnectionPool$AcquisitionTimeoutException")) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isDatabaseUnavailable(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return isDatabaseUnavailable(t.getCause(), seen);
     }
 
     private static String safeMessage(WebApplicationException e, Response.StatusType status) {
