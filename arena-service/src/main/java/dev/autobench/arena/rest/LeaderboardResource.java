@@ -5,6 +5,7 @@ import dev.autobench.arena.service.LeaderboardService;
 import dev.autobench.common.problem.ProblemException;
 import dev.autobench.common.security.CronSecured;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,8 +32,11 @@ public class LeaderboardResource {
     public record Recomputed(Instant computedAt) {
     }
 
+    // the snapshot is in memory as bytes: answering on the I/O thread saves the worker hand-off,
+    // which was most of this endpoint's cost under load (see docs/benchmarks.md)
     @GET
     @Path("/leaderboard")
+    @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Bradley–Terry ratings with 95% intervals (?category= for one task category)")
     public Response leaderboard(@QueryParam("category") String category,
