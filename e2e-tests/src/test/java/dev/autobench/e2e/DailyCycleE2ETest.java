@@ -288,6 +288,30 @@ class DailyCycleE2ETest {
         assertEachPairRequestedAtMostOnce();
     }
 
+    /**
+     * Every metric an alert or a dashboard panel reads (deploy-tests keeps that list equal to the
+     * rules and the dashboard) is exposed by the running services after a real day.
+     */
+    @Test
+    @Order(9)
+    void everyMetricTheAlertsAndDashboardReadIsExposed() throws Exception {
+        java.util.Set<String> exposed = new java.util.HashSet<>();
+        for (ServiceProcess service : List.of(stack.generator, stack.dispatcher, stack.renderer, stack.arena)) {
+            String scrape = RestAssured.given().accept("text/plain").get(service.url("/q/metrics"))
+                    .then().statusCode(200).extract().asString();
+            for (String line : scrape.split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    exposed.add(line.split("[{ ]", 2)[0]);
+                }
+            }
+        }
+        List<String> expected = java.nio.file.Files.readAllLines(
+                        E2eSupport.root().resolve("deploy-tests/src/test/resources/expected-metrics.txt")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(expected).hasSizeGreaterThan(20);
+        assertThat(exposed).containsAll(expected);
+    }
+
     /** The provider side of "exactly once": no (model, prompt) ever reached a provider twice. */
     private static void assertEachPairRequestedAtMostOnce() {
         Map<String, Long> perPair = stack.providers.requests().stream()
