@@ -91,14 +91,19 @@ class BadInputTest {
         byte[] huge = ("{\"voteToken\":\"" + "a".repeat(70 * 1024) + "\",\"outcome\":\"left\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         // no Content-Length: the body arrives chunked and is only found too large while it is read
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/arena/votes"))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        // Quarkus cuts the stream off itself, with a bare 413: the one oversized case without a problem body
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/arena/votes"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            // Quarkus cuts the stream off itself, with a bare 413: the one oversized case without a problem body
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        } catch (java.io.IOException closedWhileSending) {
+            // the server may close the connection before the client has read its 413: the upload is refused either way
+            assertThat(closedWhileSending).hasMessageContaining("EOF");
+        }
         assertThat(rows()).isEqualTo(before);
     }
 
