@@ -101,8 +101,8 @@ class BadInputTest {
             // Quarkus cuts the stream off itself, with a bare 413: the one oversized case without a problem body
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
         } catch (java.io.IOException closedWhileSending) {
-            // the server may close the connection before the client has read its 413: the upload is refused either way
-            assertThat(closedWhileSending).hasMessageContaining("EOF");
+            // the server may close the connection before the client has read its 413 (the JDK reports
+            // "EOF reached" or no message at all): the upload is refused either way
         }
         assertThat(rows()).isEqualTo(before);
     }
