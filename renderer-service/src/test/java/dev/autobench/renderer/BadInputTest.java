@@ -1,9 +1,10 @@
 package dev.autobench.renderer;
 
-import io.agroal.api.AgroalDataSource;
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class BadInputTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Test
     void oversizedBodiesAre413ProblemsAndRenderNothing() throws SQLException {

@@ -1,8 +1,10 @@
 package dev.autobench.renderer;
 
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
+
 import dev.autobench.renderer.domain.RenderClaim;
 import dev.autobench.renderer.repository.ArtifactRepository;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -27,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class ConcurrentRenderTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Inject
     ArtifactRepository artifacts;

@@ -1,8 +1,10 @@
 package dev.autobench.renderer;
 
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
+
 import dev.autobench.renderer.chromium.ChromiumRenderer;
 import dev.autobench.renderer.chromium.PageRender;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class NetworkIsolationTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Inject
     ChromiumRenderer chromium;

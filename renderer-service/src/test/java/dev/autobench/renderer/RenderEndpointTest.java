@@ -1,9 +1,10 @@
 package dev.autobench.renderer;
 
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
+
 import dev.autobench.renderer.chromium.PngImage;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ class RenderEndpointTest {
 
     static final String SECRET = "test-cron-secret-0123456789";
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     Submissions submissions;
 

@@ -1,8 +1,9 @@
 package dev.autobench.renderer;
 
-import io.agroal.api.AgroalDataSource;
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
+
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class RenderFailuresTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     Submissions submissions;
 

@@ -1,13 +1,14 @@
 package dev.autobench.dispatcher.profiled;
 
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ class DemoModeTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Test
     void providersWithoutKeysAreInactiveWithOneClearLogLine() throws Exception {
