@@ -31,8 +31,9 @@ $$;
 
 -- generator: writes the day's tasks, and the ledger rows of its optional task author
 GRANT SELECT, INSERT ON tasks TO autobench_generator;
-GRANT INSERT ON provider_calls TO autobench_generator;
-GRANT SELECT (id) ON provider_calls TO autobench_generator;   -- INSERT ... RETURNING id
+-- SELECT too: Hibernate reads its identity back with INSERT ... RETURNING, which needs SELECT on
+-- the returned columns (the driver returns them all); the ledger holds no secret.
+GRANT SELECT, INSERT ON provider_calls TO autobench_generator;
 
 -- dispatcher: owns the model registry, the submissions and the call ledger; moves a task to dispatched
 GRANT SELECT, INSERT, UPDATE ON models TO autobench_dispatcher;
