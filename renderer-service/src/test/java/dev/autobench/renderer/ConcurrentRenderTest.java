@@ -1,10 +1,8 @@
 package dev.autobench.renderer;
 
-import javax.sql.DataSource;
-import dev.autobench.testsupport.PostgresTestResource;
-
 import dev.autobench.renderer.domain.RenderClaim;
 import dev.autobench.renderer.repository.ArtifactRepository;
+import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -21,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,14 +1,13 @@
 package dev.autobench.renderer;
 
-import javax.sql.DataSource;
 import dev.autobench.testsupport.PostgresTestResource;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

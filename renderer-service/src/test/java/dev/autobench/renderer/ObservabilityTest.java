@@ -1,10 +1,9 @@
 package dev.autobench.renderer;
 
-import javax.sql.DataSource;
 import dev.autobench.testsupport.PostgresTestResource;
-
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

@@ -1,9 +1,7 @@
 package dev.autobench.renderer;
 
-import javax.sql.DataSource;
-import dev.autobench.testsupport.PostgresTestResource;
-
 import dev.autobench.renderer.chromium.PngImage;
+import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

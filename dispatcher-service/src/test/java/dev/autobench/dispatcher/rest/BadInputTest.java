@@ -1,9 +1,7 @@
 package dev.autobench.dispatcher.rest;
 
-import javax.sql.DataSource;
-import dev.autobench.testsupport.PostgresTestResource;
-
 import dev.autobench.dispatcher.support.Db;
+import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
