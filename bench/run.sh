@@ -74,7 +74,6 @@ bench_env() {
 # The environment ./autobench gives every service (service_env there), for relaunching one on its own.
 service_env() {
   export QUARKUS_DATASOURCE_JDBC_URL="$DB_URL"
-  export QUARKUS_DATASOURCE_USERNAME=autobench QUARKUS_DATASOURCE_PASSWORD=autobench
   export AUTOBENCH_RENDERER_URL=http://localhost:8083
   export AUTOBENCH_ARENA_COOKIE_SECURE=false AUTOBENCH_GENERATOR_SCHEDULE_ENABLED=false
   local c
@@ -198,7 +197,10 @@ relaunch() {
   for i in $(seq 1 40); do port_busy "$port" || break; sleep 0.25; done
   note_load "launch $s"
   t0=$(now_ms)
-  setsid java -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" > "$LOGS/$s.log" 2>&1 < /dev/null &
+  # each service logs in as its own role, with the password ./autobench generated for it
+  QUARKUS_DATASOURCE_USERNAME="autobench_${s%-service}" \
+  QUARKUS_DATASOURCE_PASSWORD="$(sed -n "s/^autobench_${s%-service}=//p" "$AUTOBENCH_HOME/db-roles.env")" \
+    setsid java -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" > "$LOGS/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$s.pid"
   for i in $(seq 1 3000); do
     if curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null; then ok=1; break; fi

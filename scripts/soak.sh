@@ -95,10 +95,16 @@ grep -q '^ready ' "$STATE/logs/postgres.log" || { tail -20 "$STATE/logs/postgres
 echo "==> migrating the schema"
 QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_FLYWAY_VALIDATE_AT_START=false QUARKUS_INIT_AND_EXIT=true QUARKUS_HTTP_PORT=0 \
   java -jar "$ROOT/generator-service/target/quarkus-app/quarkus-run.jar" > "$STATE/logs/migrate.log" 2>&1
+# as ./autobench does: the migration creates the services' roles, the owner lets each log in
+(umask 077; for s in "${SERVICES[@]}"; do echo "autobench_${s%-service}=$(hex)"; done > "$STATE/db-roles.env")
+java -jar "$ROOT/autobench-local/target/autobench-local.jar" logins --url "$QUARKUS_DATASOURCE_JDBC_URL" \
+  --user autobench --password autobench --passwords "$STATE/db-roles.env" >> "$STATE/logs/migrate.log" 2>&1
 
 declare -A PID_OF
 for s in "${SERVICES[@]}"; do
   # shellcheck disable=SC2086
+  QUARKUS_DATASOURCE_USERNAME="autobench_${s%-service}" \
+  QUARKUS_DATASOURCE_PASSWORD="$(sed -n "s/^autobench_${s%-service}=//p" "$STATE/db-roles.env")" \
   QUARKUS_HTTP_PORT="$(port_of "$s")" java ${AUTOBENCH_SOAK_JAVA_OPTS:-} -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" \
     > "$STATE/logs/$s.log" 2>&1 < /dev/null &
   PIDS=("$!" "${PIDS[@]}")

@@ -161,9 +161,12 @@ class BadInputTest {
         assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(response.statusCode());
     }
 
+    /**
+     * What a request could store. Not leaderboard snapshots: the background recompute adds them on its
+     * own schedule whenever the seeded data changed, whatever the requests do.
+     */
     private static long rows() {
-        return ArenaFixtures.count("SELECT (SELECT count(*) FROM votes) + (SELECT count(*) FROM matches)"
-                + " + (SELECT count(*) FROM leaderboard_snapshots)");
+        return ArenaFixtures.count("SELECT (SELECT count(*) FROM votes) + (SELECT count(*) FROM matches)");
     }
 
     private static String json(String text) {

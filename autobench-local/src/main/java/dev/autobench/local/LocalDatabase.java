@@ -60,6 +60,9 @@ final class LocalDatabase {
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?")) {
                 st.execute("CREATE DATABASE " + ROLE + " OWNER " + ROLE);
             }
+            // The owner migrates, and the migrations create the services' roles; then the owner
+            // lets them log in (RoleLogins). Also for a data folder made before the roles existed.
+            st.execute("ALTER ROLE " + ROLE + " CREATEROLE");
         }
     }
 

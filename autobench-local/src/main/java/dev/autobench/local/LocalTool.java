@@ -8,6 +8,7 @@ import java.util.Arrays;
  * <pre>
  *   db     --data DIR --port N            run PostgreSQL from Maven artifacts until stopped
  *   status --url JDBC --user U --password P [--date YYYY-MM-DD]
+ *   logins --url JDBC --user OWNER --password P --passwords FILE   let the service roles log in
  * </pre>
  */
 public final class LocalTool {
@@ -24,12 +25,14 @@ public final class LocalTool {
         switch (args[0]) {
             case "db" -> LocalDatabase.run(options);
             case "status" -> DayStatus.print(options, System.out);
+            case "logins" -> RoleLogins.apply(options, System.out);
             default -> usage();
         }
     }
 
     private static void usage() {
-        System.err.println("usage: autobench-local db --data DIR --port N | status --url JDBC --user U --password P [--date D]");
+        System.err.println("usage: autobench-local db --data DIR --port N | status --url JDBC --user U --password P [--date D]"
+                + " | logins --url JDBC --user OWNER --password P --passwords FILE");
         System.exit(2);
     }
 }

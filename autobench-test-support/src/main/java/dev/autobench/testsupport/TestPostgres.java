@@ -1,6 +1,7 @@
 package dev.autobench.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,14 +48,55 @@ public final class TestPostgres {
         String base = defaultJdbcUrl();
         int slash = base.lastIndexOf('/');
         int query = base.indexOf('?', slash);
-        return base.substring(0, slash + 1) + name + (query >= 0 ? base.substring(query) : "");
+        return base.substring(0, slash + 1) + name + (query >= 0 ? withoutCredentials(base.substring(query)) : "");
     }
 
+    /**
+     * The URL's query without {@code user} and {@code password}: the driver lets them override the
+     * login it is given, and each caller logs in as someone else (the owner, or a service's role).
+     */
+    private static String withoutCredentials(String query) {
+        StringBuilder kept = new StringBuilder();
+        for (String param : query.substring(1).split("&")) {
+            String key = param.contains("=") ? param.substring(0, param.indexOf('=')) : param;
+            if (!param.isEmpty() && !key.equalsIgnoreCase("user") && !key.equalsIgnoreCase("password")) {
+                kept.append(kept.length() == 0 ? '?' : '&').append(param);
+            }
+        }
+        return kept.toString();
+    }
+
+    /**
+     * Creates an empty database, migrates it as the owner with the schema's Flyway migrations
+     * ({@code classpath:db/migration}, from autobench-schema) and lets every {@link ServiceRole}
+     * log in with its test password. Returns its JDBC URL.
+     */
+    public static synchronized String migratedDatabase(String prefix) {
+        String url = freshDatabase(prefix);
+        Flyway.configure()
+                .dataSource(url, user(), password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        // Roles belong to the cluster, not to the database: one ALTER serves every database.
+        try (Connection c = java.sql.DriverManager.getConnection(url, user(), password());
+             Statement st = c.createStatement()) {
+            for (ServiceRole role : ServiceRole.values()) {
+                st.execute("ALTER ROLE " + role.user() + " LOGIN PASSWORD '" + role.password() + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot enable the service roles' logins", e);
+        }
+        return url;
+    }
+
+    /** The database owner (a superuser of the embedded server). */
     public static String user() {
         String external = System.getenv("AUTOBENCH_TEST_DB_USER");
         return external != null && !external.isBlank() ? external : "postgres";
     }
 
+    /** The password of {@link #user()}. */
     public static String password() {
         String external = System.getenv("AUTOBENCH_TEST_DB_PASSWORD");
         return external != null ? external : "postgres";

@@ -6,6 +6,7 @@ import dev.autobench.deploy.support.Repo;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -78,7 +79,8 @@ class SecretReferencesTest {
         assertThat(secrets.get("autobench-db-app")).containsExactlyInAnyOrder("username", "password");
         Manifests.ofType(Manifests.parse(Repo.k8s().resolve("base/secret.example.yaml")), Secret.class).forEach(s -> {
             assertThat(s.getMetadata().getAnnotations()).containsEntry("autobench.dev/example", "true");
-            s.getStringData().forEach((k, v) -> assertThat(v).as(k).matches("|EXAMPLE.*|autobench"));
+            s.getStringData().forEach((k, v) -> assertThat(v).as(k)
+                    .matches("|EXAMPLE.*|autobench|autobench_(generator|dispatcher|renderer|arena)"));
         });
     }
 
@@ -111,6 +113,55 @@ class SecretReferencesTest {
             }
             assertThat(secretKeys(resources, service).contains("AUTOBENCH_ADMIN_TOKEN")).as(service).isEqualTo(hasAdminEndpoints);
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void eachServiceLogsInToTheDatabaseAsItsOwnRoleAndOnlyTheMigrationAsTheOwner(String overlay) {
+        List<HasMetadata> resources = Overlays.render(overlay);
+        Map<String, Set<String>> secrets = exampleSecrets();
+        for (String service : Repo.SERVICE_PORTS.keySet()) {
+            String secret = "autobench-db-" + service.replace("-service", "");
+            Container container = WorkloadSpecTest.container(Manifests.named(resources, Deployment.class, service));
+            assertThat(secretOf(container, "QUARKUS_DATASOURCE_USERNAME")).as(service).isEqualTo(secret + "/username");
+            assertThat(secretOf(container, "QUARKUS_DATASOURCE_PASSWORD")).as(service).isEqualTo(secret + "/password");
+            assertThat(secrets.get(secret)).as(secret).containsExactlyInAnyOrder("username", "password");
+        }
+        WorkloadSpecTest.pods(overlay).forEach((name, pod) -> pod.getSpec().getContainers().forEach(c -> {
+            String login = secretOf(c, "QUARKUS_DATASOURCE_PASSWORD");
+            if (name.startsWith("Job/")) {
+                assertThat(login).as(name + " migrates as the owner").isEqualTo("autobench-db-app/password");
+            } else {
+                assertThat(login).as(name).isNotEqualTo("autobench-db-app/password");
+            }
+        }));
+    }
+
+    @Test
+    void theClusterCreatesEachServiceRoleWithTheLoginOfItsSecret() {
+        GenericKubernetesResource cluster = (GenericKubernetesResource) Manifests.parse(Repo.k8s().resolve("base/postgres-cluster.yaml"))
+                .get(0);
+        List<Map<String, Object>> roles = cluster.get("spec", "managed", "roles");
+        Map<String, Set<String>> secrets = exampleSecrets();
+        assertThat(roles).extracting(r -> r.get("name")).containsExactlyInAnyOrder(
+                "autobench_generator", "autobench_dispatcher", "autobench_renderer", "autobench_arena");
+        for (Map<String, Object> role : roles) {
+            String service = ((String) role.get("name")).substring("autobench_".length());
+            assertThat(role).as(service).containsEntry("login", true).containsEntry("ensure", "present")
+                    .containsEntry("passwordSecret", Map.of("name", "autobench-db-" + service));
+            assertThat(secrets).containsKey("autobench-db-" + service);
+            assertThat(Repo.read(Repo.k8s().resolve("base/secret.example.yaml")))
+                    .contains("username: autobench_" + service);
+            assertThat(role.keySet()).as("no administrative attribute for " + service)
+                    .doesNotContain("superuser", "createdb", "createrole", "bypassrls", "replication");
+        }
+    }
+
+    private static String secretOf(Container container, String variable) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(variable))
+                .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                .map(e -> e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey())
+                .findFirst().orElse(null);
     }
 
     private static Set<String> secretKeys(List<HasMetadata> resources, String deployment) {

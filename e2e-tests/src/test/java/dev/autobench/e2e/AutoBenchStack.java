@@ -1,5 +1,6 @@
 package dev.autobench.e2e;
 
+import dev.autobench.testsupport.ServiceRole;
 import dev.autobench.testsupport.TestPostgres;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -44,10 +45,10 @@ final class AutoBenchStack implements AutoCloseable {
         Map<String, String> common = commonEnv();
         int rendererPort = E2eSupport.freePort();
 
-        generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(common, Map.of(
+        generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(asRole(common, ServiceRole.GENERATOR), Map.of(
                 "AUTOBENCH_GENERATOR_SCHEDULE_ENABLED", "false")), logs);
 
-        Map<String, String> dispatcherEnv = with(common, Map.of(
+        Map<String, String> dispatcherEnv = with(asRole(common, ServiceRole.DISPATCHER), Map.of(
                 "OPENAI_API_KEY", ProviderFakes.OPENAI_KEY,
                 "ANTHROPIC_API_KEY", ProviderFakes.ANTHROPIC_KEY,
                 "GEMINI_API_KEY", ProviderFakes.GEMINI_KEY,
@@ -60,10 +61,10 @@ final class AutoBenchStack implements AutoCloseable {
                 "AUTOBENCH_RENDERER_URL", "http://localhost:" + rendererPort));
         dispatcher = new ServiceProcess("dispatcher-service", E2eSupport.freePort(), with(dispatcherEnv, dispatcherExtra), logs);
 
-        renderer = new ServiceProcess("renderer-service", rendererPort, with(common, Map.of(
+        renderer = new ServiceProcess("renderer-service", rendererPort, with(asRole(common, ServiceRole.RENDERER), Map.of(
                 "AUTOBENCH_CHROMIUM_PATH", E2eSupport.chromium())), logs);
 
-        arena = new ServiceProcess("arena-service", E2eSupport.freePort(), with(common, arenaExtra), logs);
+        arena = new ServiceProcess("arena-service", E2eSupport.freePort(), with(asRole(common, ServiceRole.ARENA), arenaExtra), logs);
 
         all.addAll(List.of(generator, dispatcher, renderer, arena));
         for (ServiceProcess service : all) {
@@ -74,6 +75,7 @@ final class AutoBenchStack implements AutoCloseable {
         }
     }
 
+    /** The environment every service shares, with the database owner's login (services replace it with their role's). */
     private Map<String, String> commonEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -86,26 +88,19 @@ final class AutoBenchStack implements AutoCloseable {
         return env;
     }
 
+    private static Map<String, String> asRole(Map<String, String> env, ServiceRole role) {
+        return E2eMigration.asRole(env, role);
+    }
+
     private static Map<String, String> with(Map<String, String> base, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(base);
         env.putAll(extra);
         return env;
     }
 
-    /** The one migrator, as in the Kubernetes Job: the generator's jar with init-and-exit. */
-    private void migrate() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.javaCommand(ServiceProcess.jar("generator-service")))
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve("migrate.log").toFile());
-        builder.environment().putAll(commonEnv());
-        builder.environment().put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
-        builder.environment().put("QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
-        builder.environment().put("QUARKUS_INIT_AND_EXIT", "true");
-        builder.environment().put("QUARKUS_HTTP_PORT", "0");
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("migration failed: " + Files.readString(logs.resolve("migrate.log")));
-        }
+    /** The one migrator, as in the Kubernetes Job: the generator's jar with init-and-exit, as the owner. */
+    private void migrate() throws IOException, InterruptedException, SQLException {
+        E2eMigration.migrate(commonEnv(), logs);
     }
 
     Response cron(ServiceProcess service, String path) {

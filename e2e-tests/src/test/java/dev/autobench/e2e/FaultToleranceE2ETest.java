@@ -1,5 +1,6 @@
 package dev.autobench.e2e;
 
+import dev.autobench.testsupport.ServiceRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -83,8 +84,8 @@ class FaultToleranceE2ETest {
         seed();
         arena = new ServiceProcess("arena-service", E2eSupport.freePort(), Map.ofEntries(
                 Map.entry("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl()),
-                Map.entry("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                Map.entry("QUARKUS_DATASOURCE_PASSWORD", "postgres"),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", ServiceRole.ARENA.user()),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", ServiceRole.ARENA.password()),
                 Map.entry("AUTOBENCH_CRON_SECRET", AutoBenchStack.CRON_SECRET),
                 Map.entry("AUTOBENCH_ADMIN_TOKEN", AutoBenchStack.ADMIN_TOKEN),
                 Map.entry("AUTOBENCH_ARENA_SIGNING_KEY", "e2e-signing-key-0123456789abcdef0123456789"),

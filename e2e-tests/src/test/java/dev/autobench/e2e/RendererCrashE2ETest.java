@@ -1,5 +1,6 @@
 package dev.autobench.e2e;
 
+import dev.autobench.testsupport.ServiceRole;
 import dev.autobench.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,7 @@ class RendererCrashE2ETest {
         env.put("AUTOBENCH_CRON_SECRET", AutoBenchStack.CRON_SECRET);
         E2eMigration.migrate(env, logs);
         seed();
+        env = E2eMigration.asRole(env, ServiceRole.RENDERER);
         env.put("AUTOBENCH_CHROMIUM_PATH", E2eSupport.chromium());
         env.put("AUTOBENCH_RENDERER_CONCURRENCY", "2");
         // every render lasts a few seconds, so the kill lands while claims are held

@@ -2,6 +2,7 @@ package dev.autobench.e2e;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.autobench.testsupport.ServiceRole;
 import dev.autobench.testsupport.TestPostgres;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
@@ -59,9 +60,9 @@ class SecretsInLogsE2ETest {
         env.put("AUTOBENCH_ADMIN_TOKEN", SECRET_ADMIN);
         env.put("QUARKUS_LOG_CATEGORY__DEV_AUTOBENCH__LEVEL", "DEBUG");
         E2eMigration.migrate(env, logs);
-        generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(env, Map.of(
+        generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(E2eMigration.asRole(env, ServiceRole.GENERATOR), Map.of(
                 "AUTOBENCH_GENERATOR_SCHEDULE_ENABLED", "false")), logs);
-        dispatcher = new ServiceProcess("dispatcher-service", E2eSupport.freePort(), with(env, Map.ofEntries(
+        dispatcher = new ServiceProcess("dispatcher-service", E2eSupport.freePort(), with(E2eMigration.asRole(env, ServiceRole.DISPATCHER), Map.ofEntries(
                 Map.entry("OPENAI_API_KEY", ProviderFakes.OPENAI_KEY),
                 Map.entry("ANTHROPIC_API_KEY", ProviderFakes.ANTHROPIC_KEY),
                 Map.entry("GEMINI_API_KEY", ProviderFakes.GEMINI_KEY),

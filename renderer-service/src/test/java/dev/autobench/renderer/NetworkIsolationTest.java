@@ -2,7 +2,7 @@ package dev.autobench.renderer;
 
 import dev.autobench.renderer.chromium.ChromiumRenderer;
 import dev.autobench.renderer.chromium.PageRender;
-import io.agroal.api.AgroalDataSource;
+import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class NetworkIsolationTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Inject
     ChromiumRenderer chromium;

@@ -1,9 +1,9 @@
 package dev.autobench.renderer;
 
-import io.agroal.api.AgroalDataSource;
+import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -14,8 +14,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTest
 class ObservabilityTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Test
     void renderMetricsArePublishedUnderTheirContractNames() {

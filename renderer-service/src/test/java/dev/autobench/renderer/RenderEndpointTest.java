@@ -1,9 +1,8 @@
 package dev.autobench.renderer;
 
 import dev.autobench.renderer.chromium.PngImage;
-import io.agroal.api.AgroalDataSource;
+import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +23,8 @@ class RenderEndpointTest {
 
     static final String SECRET = "test-cron-secret-0123456789";
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     Submissions submissions;
 

@@ -2,9 +2,14 @@ package dev.autobench.renderer;
 
 import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
-/** Every @QuarkusTest of this module runs against the JVM's embedded PostgreSQL. */
-@QuarkusTestResource(PostgresTestResource.class)
+/**
+ * Every @QuarkusTest of this module runs against the JVM's embedded PostgreSQL, migrated by the
+ * test resource as the owner, and logs in as the renderer's own role.
+ */
+@QuarkusTestResource(value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = PostgresTestResource.ROLE, value = "autobench_renderer"))
 public final class TestDatabase {
     private TestDatabase() {
     }

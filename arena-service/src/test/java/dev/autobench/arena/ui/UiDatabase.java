@@ -1,5 +1,6 @@
 package dev.autobench.arena.ui;
 
+import dev.autobench.testsupport.ServiceRole;
 import dev.autobench.testsupport.TestPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -8,7 +9,7 @@ import java.util.Map;
 /**
  * A database of the browser tests' own inside the JVM's embedded PostgreSQL: the pages are judged
  * on exactly the models, tasks and votes {@link UiFixtures} seeds, whatever other test classes
- * of this module leave in the shared one.
+ * of this module leave in the shared one. Migrated as the owner; the arena logs in as its own role.
  */
 public class UiDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -18,13 +19,13 @@ public class UiDatabase implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
-                "quarkus.datasource.username", TestPostgres.user(),
-                "quarkus.datasource.password", TestPostgres.password());
+                "quarkus.datasource.username", ServiceRole.ARENA.user(),
+                "quarkus.datasource.password", ServiceRole.ARENA.password());
     }
 
     static synchronized String jdbcUrl() {
         if (jdbcUrl == null) {
-            jdbcUrl = TestPostgres.freshDatabase("arena_ui");
+            jdbcUrl = TestPostgres.migratedDatabase("arena_ui");
         }
         return jdbcUrl;
     }

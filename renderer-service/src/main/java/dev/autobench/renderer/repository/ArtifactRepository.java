@@ -17,22 +17,31 @@ import java.util.function.Consumer;
 /**
  * Artifacts and the claims that make every submission render once, however many renderers run.
  *
- * <p>A claim locks the submission row ({@code FOR UPDATE SKIP LOCKED}, so concurrent renderers take different
- * rows instead of queueing on the same one) and commits a 'rendering' artifact carrying the renderer's name and a
- * lease, before any rendering starts. UNIQUE(submission_id) is the last line: a renderer whose snapshot missed
+ * <p>A claim takes a transaction-scoped advisory lock on the submission (the first free one, in queue order, so
+ * concurrent renderers take different rows instead of queueing on the same one) and commits a 'rendering' artifact
+ * carrying the renderer's name and a lease, before any rendering starts. An advisory lock rather than a row lock
+ * ({@code FOR UPDATE}) because the renderer's database role may only read submissions, and a row lock needs the
+ * right to update the row. UNIQUE(submission_id) is the last line: a renderer whose snapshot missed
  * a just-committed claim inserts nothing and moves on.
  */
 @ApplicationScoped
 public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID> {
 
+    /**
+     * The oldest renderable submission no other renderer holds. The inner LIMIT keeps the lock predicate out of the
+     * ordered scan (a qualifier is never pushed into a subquery with a LIMIT), so locks are tried in queue order and
+     * the outer LIMIT stops at the first one taken.
+     */
     private static final String NEXT_RENDERABLE = """
-            SELECT s.id, s.code FROM submissions s
-            LEFT JOIN artifacts a ON a.submission_id = s.id
-            WHERE s.status = 'succeeded'
-              AND (a.id IS NULL OR (a.status = 'rendering' AND a.lease_until < now()))
-            ORDER BY s.created_at, s.id
-            LIMIT 1
-            FOR UPDATE OF s SKIP LOCKED""";
+            SELECT c.id FROM (
+                SELECT s.id FROM submissions s
+                LEFT JOIN artifacts a ON a.submission_id = s.id
+                WHERE s.status = 'succeeded'
+                  AND (a.id IS NULL OR (a.status = 'rendering' AND a.lease_until < now()))
+                ORDER BY s.created_at, s.id
+                LIMIT 256) c
+            WHERE pg_try_advisory_xact_lock(hashtext('autobench.renderer.claim'), hashtext(c.id::text))
+            LIMIT 1""";
 
     private static final String INSERT_CLAIM = """
             INSERT INTO artifacts (submission_id, status, claimed_by, lease_until)
@@ -57,12 +66,14 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
         // the next row; the bound only guards against a pathological loop.
         for (int attempt = 0; attempt < 5; attempt++) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = getEntityManager().createNativeQuery(NEXT_RENDERABLE).getResultList();
+            List<UUID> rows = getEntityManager().createNativeQuery(NEXT_RENDERABLE).getResultList();
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            UUID submission = (UUID) rows.get(0)[0];
-            String code = (String) rows.get(0)[1];
+            UUID submission = rows.get(0);
+            String code = (String) getEntityManager().createNativeQuery("SELECT code FROM submissions WHERE id = :id")
+                    .setParameter("id", submission)
+                    .getSingleResult();
             double leaseSeconds = lease.toMillis() / 1000.0;
             int claimed = getEntityManager().createNativeQuery(INSERT_CLAIM)
                     .setParameter("submission", submission)
