@@ -47,6 +47,8 @@ final class ChromiumProcess implements AutoCloseable {
             "--disable-default-apps",
             "--disable-breakpad",
             "--disable-crash-reporter",
+            // the crash handler double-forks into a session of its own, out of reach of the session kill
+            "--disable-crashpad-for-testing",
             "--disable-domain-reliability",
             "--disable-client-side-phishing-detection",
             "--disable-dev-shm-usage",
@@ -164,6 +166,7 @@ final class ChromiumProcess implements AutoCloseable {
      * Kills the whole session: every process whose session id is the browser's, so a child re-parented to
      * init (its parent already dead) dies too. Repeated until none is left, since a dying zygote may still
      * fork. Without a session of its own (no setsid) only the descendants still linked to the browser are found.
+     * Last, any process that names this browser's directory on its command line is killed too.
      */
     void kill() {
         if (session > 0) {
@@ -183,6 +186,12 @@ final class ChromiumProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         reap(5_000);
+        // whatever left the session (setsid in a child, as Chromium's crash handler does) still names the
+        // throwaway directory on its command line
+        String dir = workDir.toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(dir))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     private void reap(long millis) {
