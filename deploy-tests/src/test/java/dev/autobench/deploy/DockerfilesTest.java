@@ -62,6 +62,9 @@ class DockerfilesTest {
             assertThat(dockerfile).as(name).containsPattern("apt-get install[^\\n]*(\\n[^\\n]*\\\\)*\\n\\s+chromium \\\\")
                     .contains("fonts-").contains("Why Debian and not UBI")
                     .contains("AUTOBENCH_CHROMIUM_PATH=" + chromiumPath);
+            // an init as PID 1 reaps the browser processes the renderer kills
+            assertThat(dockerfile).as(name).containsPattern("(?m)^\\s+tini \\\\$")
+                    .containsPattern("(?m)^ENTRYPOINT \\[\"/usr/bin/tini\", \"--\", ");
         }
         assertThat(chromiumPath).isEqualTo("/usr/bin/chromium");
     }

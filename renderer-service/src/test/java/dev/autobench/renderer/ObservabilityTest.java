@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -32,10 +33,12 @@ class ObservabilityTest {
 
     @Test
     void readinessSaysChromiumIsAvailable() {
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Chromium' }.status", org.hamcrest.Matchers.equalTo("UP"))
-                .body("checks.find { it.name == 'Chromium' }.data.chromium", org.hamcrest.Matchers.equalTo("available"))
-                .body("checks.find { it.name == 'Chromium' }.data.path", containsString("chromium"))
-                .body("checks.name", hasItem("Chromium"));
+        // ready once a first browser has launched, in the background after start
+        await().atMost(java.time.Duration.ofSeconds(90)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'Chromium' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                        .body("checks.find { it.name == 'Chromium' }.data.chromium", org.hamcrest.Matchers.equalTo("available"))
+                        .body("checks.find { it.name == 'Chromium' }.data.path", containsString("chromium"))
+                        .body("checks.name", hasItem("Chromium")));
     }
 }

@@ -41,6 +41,29 @@ class RenderEndpointTest {
     }
 
     @Test
+    void theQueueCountsWhatWaitsAndWhatALiveRendererHoldsAndRenderingEmptiesTheWaitingPart() {
+        long rendering = queue("rendering");
+        UUID waiting = submissions.succeeded(Pages.text("waiting"));
+        UUID held = submissions.succeeded(Pages.text("held by a live renderer"));
+        submissions.execute("INSERT INTO artifacts (submission_id, status, claimed_by, lease_until) "
+                + "VALUES (?, 'rendering', 'live-renderer', now() + interval '1 hour')", held);
+        assertThat(queue("waiting")).isGreaterThanOrEqualTo(1);
+        assertThat(queue("rendering")).isEqualTo(rendering + 1);
+
+        render();
+
+        assertThat(submissions.artifact(waiting).get("status")).isEqualTo("rendered");
+        assertThat(submissions.artifact(waiting).get("render_attempts")).isEqualTo("1");
+        assertThat(queue("waiting")).isZero();
+        assertThat(queue("rendering")).isEqualTo(rendering + 1);
+    }
+
+    private long queue(String part) {
+        return given().header("x-cron-secret", SECRET).when().get("/api/render/queue").then().statusCode(200)
+                .extract().jsonPath().getLong(part);
+    }
+
+    @Test
     void canvasPageBecomesANonBlankScreenshotOfTheViewport() throws Exception {
         UUID submission = submissions.succeeded(Pages.CANVAS);
 

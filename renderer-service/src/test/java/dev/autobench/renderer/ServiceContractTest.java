@@ -3,7 +3,10 @@ package dev.autobench.renderer;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,9 +18,11 @@ class ServiceContractTest {
     @Test
     void liveAndReadyWithTheDatabaseChecked() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
+        // ready once a first browser has launched, in the background after start
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("status", equalTo("UP"))
+                        .body("checks.name", hasItem(containsString("Database"))));
     }
 
     @Test

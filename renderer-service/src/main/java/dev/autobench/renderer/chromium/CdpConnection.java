@@ -35,6 +35,8 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
 
     private final ObjectMapper json;
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    /** The method of each pending command: an error names the command it answers. */
+    private final Map<Integer, String> methods = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
@@ -79,6 +81,7 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
             return reply;
         }
         pending.put(id, reply);
+        methods.put(id, method);
         String text = message.toString();
         synchronized (this) {
             // The JDK WebSocket allows one outstanding send; CDP replies carry the id, so order is not needed.
@@ -133,12 +136,15 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
             return;
         }
         if (node.has("id")) {
-            CompletableFuture<JsonNode> reply = pending.remove(node.get("id").asInt());
+            int id = node.get("id").asInt();
+            CompletableFuture<JsonNode> reply = pending.remove(id);
+            String method = methods.remove(id);
             if (reply == null) {
                 return;
             }
             if (node.has("error")) {
-                reply.completeExceptionally(new IOException("DevTools error: " + node.get("error").path("message").asText()));
+                reply.completeExceptionally(new IOException("DevTools error on " + method + ": "
+                        + node.get("error").path("message").asText()));
             } else {
                 reply.complete(node.path("result"));
             }
@@ -172,6 +178,7 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
 
     private void failPending(int id, Throwable cause) {
         CompletableFuture<JsonNode> reply = pending.remove(id);
+        methods.remove(id);
         if (reply != null) {
             reply.completeExceptionally(cause instanceof IOException ? cause : new IOException(cause));
         }

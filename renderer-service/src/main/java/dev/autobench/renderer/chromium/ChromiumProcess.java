@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
  * One throwaway headless Chromium: a fresh profile in a temp directory, no network, DevTools on an
- * ephemeral loopback port. Closing it kills the whole process tree and deletes the profile.
+ * ephemeral loopback port, an environment that holds nothing of the renderer's, and a session of its own.
+ * Closing it kills every process of that session and deletes the profile.
  */
 final class ChromiumProcess implements AutoCloseable {
 
@@ -26,7 +29,10 @@ final class ChromiumProcess implements AutoCloseable {
     static final List<String> NO_NETWORK_FLAGS = List.of(
             "--proxy-server=http://127.0.0.1:9",
             "--proxy-bypass-list=<-loopback>",
-            "--host-resolver-rules=MAP * ~NOTFOUND");
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            // WebRTC sends UDP itself, past the proxy: allow only UDP that goes through the proxy, and an
+            // HTTP proxy carries none, so ICE gathers no candidate and sends no STUN packet anywhere
+            "--webrtc-ip-handling-policy=disable_non_proxied_udp");
 
     static final List<String> HEADLESS_FLAGS = List.of(
             "--headless",
@@ -41,6 +47,8 @@ final class ChromiumProcess implements AutoCloseable {
             "--disable-default-apps",
             "--disable-breakpad",
             "--disable-crash-reporter",
+            // the crash handler double-forks into a session of its own, out of reach of the session kill
+            "--disable-crashpad-for-testing",
             "--disable-domain-reliability",
             "--disable-client-side-phishing-detection",
             "--disable-dev-shm-usage",
@@ -53,18 +61,33 @@ final class ChromiumProcess implements AutoCloseable {
             // a page that allocates without end crashes its own tab (failed 'crashed'), not the pod
             "--js-flags=--max-old-space-size=512");
 
+    /** util-linux {@code setsid}: Debian's, at the same place in the image and on a developer's machine. */
+    static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+
+    /** Enough for Debian's launcher script (grep, findmnt, tr) and nothing else of the renderer's. */
+    static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+
     private final Process process;
     private final Path workDir;
+    /** The session (and process group) every process of this browser belongs to, or -1 without setsid. */
+    private final long session;
 
-    private ChromiumProcess(Process process, Path workDir) {
+    private ChromiumProcess(Process process, Path workDir, long session) {
         this.process = process;
         this.workDir = workDir;
+        this.session = session;
     }
 
     static ChromiumProcess start(Path binary, int width, int height) throws IOException {
         // the pid tells an operator (and the tests) which renderer a leftover browser belongs to
         Path workDir = Files.createTempDirectory("autobench-render-" + ProcessHandle.current().pid() + "-");
+        Path home = Files.createDirectories(workDir.resolve("home"));
+        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+        Optional<Path> setsid = SETSID.stream().filter(Files::isExecutable).findFirst();
         List<String> command = new ArrayList<>();
+        // A session of its own: setsid execs in place (our child is no group leader), so the browser's pid is
+        // the session id, and every process Chromium forks, re-parented or not, can be found and killed by it.
+        setsid.ifPresent(path -> command.add(path.toString()));
         command.add(binary.toString());
         command.addAll(HEADLESS_FLAGS);
         command.addAll(NO_NETWORK_FLAGS);
@@ -77,9 +100,20 @@ final class ChromiumProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 // a file, not a pipe: Chromium logs a lot and must never block on a reader
                 .redirectError(workDir.resolve("chromium.log").toFile());
-        builder.environment().remove("DISPLAY");
+        // Nothing of the renderer's environment (database password, cron secret, provider keys): only what
+        // Chromium needs, its home and caches inside the throwaway directory.
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.put("PATH", PATH);
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        env.put("TMPDIR", tmp.toString());
+        env.put("LANG", "C.UTF-8");
         try {
-            return new ChromiumProcess(builder.start(), workDir);
+            Process process = builder.start();
+            return new ChromiumProcess(process, workDir, setsid.isPresent() ? process.pid() : -1);
         } catch (IOException e) {
             deleteRecursively(workDir);
             throw e;
@@ -119,17 +153,53 @@ final class ChromiumProcess implements AutoCloseable {
         }
     }
 
-    /** Kills every descendant first (renderer and zygote processes would otherwise be re-parented), then the browser. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The browser's session id; -1 when it shares the renderer's (no setsid on this machine). */
+    long session() {
+        return session;
+    }
+
+    /**
+     * Kills the whole session: every process whose session id is the browser's, so a child re-parented to
+     * init (its parent already dead) dies too. Repeated until none is left, since a dying zygote may still
+     * fork. Without a session of its own (no setsid) only the descendants still linked to the browser are found.
+     * Last, any process that names this browser's directory on its command line is killed too.
+     */
     void kill() {
-        List<ProcessHandle> tree = process.descendants().toList();
-        tree.forEach(ProcessHandle::destroyForcibly);
+        if (session > 0) {
+            for (int round = 0; round < 100; round++) {
+                List<ProcessHandle> members = SessionMembers.of(session);
+                if (members.isEmpty()) {
+                    break;
+                }
+                members.forEach(ProcessHandle::destroyForcibly);
+                reap(round == 0 ? 0 : 10);
+            }
+        } else {
+            List<ProcessHandle> tree = process.descendants().toList();
+            tree.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
         process.destroyForcibly();
+        reap(5_000);
+        // whatever left the session (setsid in a child, as Chromium's crash handler does) still names the
+        // throwaway directory on its command line
+        String dir = workDir.toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(dir))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void reap(long millis) {
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
+            process.waitFor(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        tree.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Renders one page in a throwaway headless Chromium driven over the DevTools protocol: fresh profile, no
- * network, fixed viewport, a settle time for animations, and a hard deadline after which the whole process
- * tree is killed. At most {@code autobench.renderer.concurrency} browsers run at once.
+ * network, fixed viewport, a settle time for animations, and a hard deadline after which the browser's whole
+ * session is killed. At most {@code autobench.renderer.concurrency} browsers run at once.
  */
 @Singleton
 public class ChromiumRenderer {
@@ -34,10 +36,16 @@ public class ChromiumRenderer {
     static final String RESPONSE_POLICY = ArtifactHtmlHardener.CONTENT_SECURITY_POLICY + "; sandbox allow-scripts";
     private static final Logger LOG = Logger.getLogger(ChromiumRenderer.class);
 
+    /** Retry reason: the browser did not start, or did not answer DevTools, before the page was sent to it. */
+    public static final String RETRY_LAUNCH = "launch";
+    /** Retry reason: the browser died or stalled after the page was sent, before the page's load event. */
+    public static final String RETRY_BEFORE_LOAD = "before_load";
+
     private final ChromiumInstallation installation;
     private final RenderSettings settings;
     private final ObjectMapper json;
     private final Semaphore browsers;
+    private final AtomicBoolean launchedOnce = new AtomicBoolean();
 
     @Inject
     public ChromiumRenderer(ChromiumLocator locator, RendererConfig config, ObjectMapper json) {
@@ -55,19 +63,72 @@ public class ChromiumRenderer {
         return installation.available();
     }
 
-    /** Renders {@code html}; never throws for anything the page does, and never runs past the timeout. */
-    public PageRender render(String html) throws InterruptedException {
+    /** Whether a browser has started and answered DevTools at least once in this process. */
+    public boolean launchedOnce() {
+        return launchedOnce.get();
+    }
+
+    /**
+     * Starts a browser, opens DevTools and asks its version, then kills it: proof that this machine can render,
+     * before the service says it is ready. Throws with Chromium's last log lines when it cannot.
+     */
+    public String probeLaunch() throws IOException, InterruptedException, TimeoutException {
         var binary = installation.binary()
                 .orElseThrow(() -> new IllegalStateException("Chromium is not available"));
         browsers.acquire();
-        try {
-            return renderInFreshBrowser(binary, html);
+        try (ChromiumProcess chromium = ChromiumProcess.start(binary, settings.width(), settings.height())) {
+            long deadline = System.nanoTime() + settings.timeout().toNanos();
+            try (CdpConnection cdp = CdpConnection.open(chromium.awaitDevTools(deadline), json, remaining(deadline))) {
+                String product = cdp.call(null, "Browser.getVersion", null, deadline).path("product").asText();
+                launchedOnce.set(true);
+                return product;
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + " " + chromium.logTail(), e);
+            }
         } finally {
             browsers.release();
         }
     }
 
-    private PageRender renderInFreshBrowser(Path binary, String html) throws InterruptedException {
+    /**
+     * Renders {@code html}; never throws for anything the page does, and never runs past the timeout per attempt.
+     * A browser that failed before the page loaded (it did not start, did not answer, died) is not the page's
+     * doing: the page is rendered again in a fresh browser, up to {@code max-attempts} runs in all.
+     */
+    public PageRender render(String html) throws InterruptedException {
+        var binary = installation.binary()
+                .orElseThrow(() -> new IllegalStateException("Chromium is not available"));
+        List<String> retries = new ArrayList<>();
+        while (true) {
+            Attempt attempt;
+            browsers.acquire();
+            try {
+                attempt = renderInFreshBrowser(binary, html);
+            } finally {
+                browsers.release();
+            }
+            if (attempt.retryReason() == null || retries.size() + 1 >= settings.maxAttempts()) {
+                return attempt.result().after(retries);
+            }
+            LOG.infof("render attempt %d failed before the page loaded (%s: %s); retrying in a fresh browser",
+                    retries.size() + 1, attempt.retryReason(), attempt.result().detail());
+            retries.add(attempt.retryReason());
+        }
+    }
+
+    /** One browser run; a non-null retry reason says the browser, not the page, failed. */
+    private record Attempt(PageRender result, String retryReason) {
+
+        static Attempt of(PageRender result) {
+            return new Attempt(result, null);
+        }
+
+        static Attempt retryable(PageRender result, String reason) {
+            return new Attempt(result, reason);
+        }
+    }
+
+    private Attempt renderInFreshBrowser(Path binary, String html) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + settings.timeout().toNanos();
         int width = settings.width();
@@ -76,7 +137,8 @@ public class ChromiumRenderer {
         try {
             chromium = ChromiumProcess.start(binary, width, height);
         } catch (IOException e) {
-            return failed(Outcome.CHROMIUM_ERROR, start, null, "cannot start Chromium: " + e.getMessage());
+            return Attempt.retryable(failed(Outcome.CHROMIUM_ERROR, start, null, "cannot start Chromium: " + e.getMessage()),
+                    RETRY_LAUNCH);
         }
         PageEvents page = null;
         boolean navigated = false;
@@ -90,32 +152,48 @@ public class ChromiumRenderer {
                         cdp.params().put("targetId", targetId).put("flatten", true), deadline).path("sessionId").asText();
                 page.attach(session);
                 prepare(cdp, session, width, height, deadline);
+                launchedOnce.set(true);
 
                 navigated = true;
                 JsonNode navigation = cdp.call(session, "Page.navigate",
                         cdp.params().put("url", PageEvents.ARTIFACT_URL), deadline);
                 if (navigation.hasNonNull("errorText")) {
-                    return failed(Outcome.CHROMIUM_ERROR, start, page, "navigation failed: " + navigation.get("errorText").asText());
+                    return Attempt.retryable(failed(Outcome.CHROMIUM_ERROR, start, page,
+                            "navigation failed: " + navigation.get("errorText").asText()), RETRY_BEFORE_LOAD);
                 }
-                awaitLoad(page, navigation.path("loaderId").asText(), start, deadline);
+                String loaderId = navigation.path("loaderId").asText();
+                try {
+                    // the page is served in-browser, so only a stalled browser keeps it from committing
+                    await(page.committed(loaderId), page, deadline);
+                } catch (TimeoutException notCommitted) {
+                    return Attempt.retryable(failed(Outcome.CHROMIUM_ERROR, start, page,
+                            "the page was not committed within the timeout " + chromium.logTail()), RETRY_BEFORE_LOAD);
+                }
+                awaitLoad(page, loaderId, deadline);
                 settle(page, deadline);
                 ObjectNode capture = cdp.params().put("format", "png").put("captureBeyondViewport", false);
                 JsonNode shot = await(cdp.send(session, "Page.captureScreenshot", capture), page, deadline);
                 byte[] png = Base64.getDecoder().decode(shot.path("data").asText());
-                return captured(png, start, page);
+                return Attempt.of(captured(png, start, page));
             }
         } catch (TimeoutException e) {
             if (!navigated) {
                 // the page never ran: a browser too slow to start is not the answer's fault
-                return failed(Outcome.CHROMIUM_ERROR, start, page, "Chromium not ready within the timeout " + chromium.logTail());
+                return Attempt.retryable(failed(Outcome.CHROMIUM_ERROR, start, page,
+                        "Chromium not ready within the timeout " + chromium.logTail()), RETRY_LAUNCH);
             }
-            return failed(Outcome.TIMEOUT, start, page, "no screenshot within " + settings.timeout().toMillis() + " ms");
+            return Attempt.of(failed(Outcome.TIMEOUT, start, page, "no screenshot within " + settings.timeout().toMillis() + " ms"));
         } catch (PageCrashedException e) {
-            return failed(Outcome.CRASHED, start, page, e.getMessage());
+            return Attempt.of(failed(Outcome.CRASHED, start, page, e.getMessage()));
         } catch (IOException e) {
-            // once the page runs, a browser that goes away took the page with it
-            Outcome outcome = navigated ? Outcome.CRASHED : Outcome.CHROMIUM_ERROR;
-            return failed(outcome, start, page, e.getMessage() + " " + chromium.logTail());
+            String detail = e.getMessage() + " " + chromium.logTail();
+            if (!navigated) {
+                return Attempt.retryable(failed(Outcome.CHROMIUM_ERROR, start, page, detail), RETRY_LAUNCH);
+            }
+            // once the page runs, a browser that goes away took the page with it; before its load event that
+            // says more about the browser than about the page, so it gets a fresh one
+            PageRender crashed = failed(Outcome.CRASHED, start, page, detail);
+            return page.anyLoaded() ? Attempt.of(crashed) : Attempt.retryable(crashed, RETRY_BEFORE_LOAD);
         } finally {
             chromium.close();
         }
@@ -152,9 +230,10 @@ public class ChromiumRenderer {
      * it, a request that never settles) is still captured as it stands. Whether the page hangs is for the
      * screenshot to find out: a busy main thread never answers it, and the hard deadline ends the run.
      */
-    private void awaitLoad(PageEvents page, String loaderId, long start, long deadline)
+    private void awaitLoad(PageEvents page, String loaderId, long deadline)
             throws InterruptedException, IOException, PageCrashedException {
-        long loadDeadline = Math.min(deadline, start + settings.timeout().toNanos() / 3);
+        // counted from the commit, not from the browser's start: a slow start must not eat the page's load time
+        long loadDeadline = Math.min(deadline, System.nanoTime() + settings.timeout().toNanos() / 3);
         try {
             await(page.loaded(loaderId), page, loadDeadline);
         } catch (TimeoutException notLoaded) {
@@ -208,13 +287,13 @@ public class ChromiumRenderer {
             LOG.warnf("screenshot could not be inspected for blankness: %s", e.getMessage());
         }
         return new PageRender(Outcome.RENDERED, png, width, height, blank, page.jsErrors(), page.exceptionCount(),
-                page.consoleErrors(), elapsedMs(start), null);
+                page.consoleErrors(), elapsedMs(start), null, 1, List.of());
     }
 
     private static PageRender failed(Outcome outcome, long start, PageEvents page, String detail) {
         return new PageRender(outcome, null, null, null, null,
                 page == null ? List.of() : page.jsErrors(), page == null ? 0 : page.exceptionCount(),
-                page == null ? List.of() : page.consoleErrors(), elapsedMs(start), detail);
+                page == null ? List.of() : page.consoleErrors(), elapsedMs(start), detail, 1, List.of());
     }
 
     private static Duration remaining(long deadline) throws TimeoutException {

@@ -31,6 +31,7 @@ final class PageEvents implements CdpConnection.EventListener {
     private final List<PageProblem> jsErrors = Collections.synchronizedList(new ArrayList<>());
     private final List<PageProblem> consoleErrors = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, CompletableFuture<Void>> loads = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> commits = new ConcurrentHashMap<>();
     private final AtomicInteger exceptionCount = new AtomicInteger();
     final CompletableFuture<String> crashed = new CompletableFuture<>();
     private volatile String sessionId;
@@ -48,6 +49,19 @@ final class PageEvents implements CdpConnection.EventListener {
     /** Completes when the document of this navigation has fired its load event. */
     CompletableFuture<Void> loaded(String loaderId) {
         return loads.computeIfAbsent(loaderId, id -> new CompletableFuture<>());
+    }
+
+    /**
+     * Completes when the main frame has committed the document of this navigation: from then on the tab shows
+     * it, and a screenshot waits for it instead of failing with "Not attached to an active page".
+     */
+    CompletableFuture<Void> committed(String loaderId) {
+        return commits.computeIfAbsent(loaderId, id -> new CompletableFuture<>());
+    }
+
+    /** Whether any document of this page fired its load event. */
+    boolean anyLoaded() {
+        return loads.values().stream().anyMatch(CompletableFuture::isDone);
     }
 
     List<PageProblem> jsErrors() {
@@ -77,6 +91,12 @@ final class PageEvents implements CdpConnection.EventListener {
             case "Page.lifecycleEvent" -> {
                 if ("load".equals(params.path("name").asText())) {
                     loaded(params.path("loaderId").asText()).complete(null);
+                }
+            }
+            case "Page.frameNavigated" -> {
+                JsonNode frame = params.path("frame");
+                if (!frame.hasNonNull("parentId")) {
+                    committed(frame.path("loaderId").asText()).complete(null);
                 }
             }
             case "Page.javascriptDialogOpening" -> {

@@ -17,10 +17,18 @@ import java.util.List;
  * @param consoleErrors console.error calls and browser-logged errors (blocked requests, CSP violations)
  * @param renderMs      wall time of the run, Chromium start included
  * @param detail        why a run failed, for the log
+ * @param attempts      browsers started for this page, the one that produced this result included
+ * @param retryReasons  why each earlier browser was given up ({@code launch}, {@code before_load})
  */
 public record PageRender(Outcome outcome, byte[] screenshotPng, Integer width, Integer height, Boolean blank,
                          List<PageProblem> jsErrors, int jsErrorCount, List<PageProblem> consoleErrors,
-                         int renderMs, String detail) {
+                         int renderMs, String detail, int attempts, List<String> retryReasons) {
+
+    /** This result as the last of a series of runs, after the given retries. */
+    PageRender after(List<String> retries) {
+        return new PageRender(outcome, screenshotPng, width, height, blank, jsErrors, jsErrorCount, consoleErrors,
+                renderMs, detail, retries.size() + 1, List.copyOf(retries));
+    }
 
     public enum Outcome {
         /** The page loaded and was captured (JS errors or not). */

@@ -12,15 +12,21 @@ import java.time.Duration;
  * @param height      viewport height
  * @param settleTime  time for animations after load
  * @param timeout     hard limit of one run
+ * @param maxAttempts browsers started for one page at most, when the earlier ones failed before the page loaded
  */
-public record RenderSettings(int concurrency, int width, int height, Duration settleTime, Duration timeout) {
+public record RenderSettings(int concurrency, int width, int height, Duration settleTime, Duration timeout,
+                             int maxAttempts) {
 
     public static RenderSettings from(RendererConfig config) {
         return new RenderSettings(config.concurrency(), config.viewportWidth(), config.viewportHeight(),
-                config.settleTime(), config.timeout());
+                config.settleTime(), config.timeout(), config.maxAttempts());
     }
 
     public RenderSettings withConcurrency(int browsers) {
-        return new RenderSettings(browsers, width, height, settleTime, timeout);
+        return new RenderSettings(browsers, width, height, settleTime, timeout, maxAttempts);
+    }
+
+    public RenderSettings withSettleTime(Duration settle) {
+        return new RenderSettings(concurrency, width, height, settle, timeout, maxAttempts);
     }
 }

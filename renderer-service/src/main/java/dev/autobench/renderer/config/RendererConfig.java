@@ -42,6 +42,16 @@ public interface RendererConfig {
     @WithDefault("15s")
     Duration timeout();
 
+    /**
+     * Browsers started for one page at most. A run whose browser failed before the page loaded (did not start,
+     * did not answer, died) is repeated in a fresh browser; a page that hangs or crashes its own tab is not.
+     * Each run has its own {@link #timeout()}, so {@link #lease()} must exceed both multiplied.
+     */
+    @WithDefault("3")
+    @Min(1)
+    @Max(10)
+    int maxAttempts();
+
     /** Largest hardened page stored; a bigger answer fails with {@code too_large}. */
     @WithDefault("524288")
     @Min(1024)

@@ -69,6 +69,10 @@ public class Artifact extends PanacheEntityBase {
     @Column(name = "render_ms")
     public Integer renderMs;
 
+    /** Browsers started for this page: more than 1 when earlier ones failed before the page loaded. */
+    @Column(name = "render_attempts", nullable = false)
+    public int renderAttempts;
+
     @Column(name = "failure_reason")
     public String failureReason;
 

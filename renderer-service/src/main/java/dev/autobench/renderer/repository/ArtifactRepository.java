@@ -2,6 +2,7 @@ package dev.autobench.renderer.repository;
 
 import dev.autobench.renderer.domain.Artifact;
 import dev.autobench.renderer.domain.RenderClaim;
+import dev.autobench.renderer.domain.RenderQueue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -55,6 +56,12 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
     private static final String QUEUE_DEPTH = """
             SELECT count(*) FROM submissions s
             WHERE s.status = 'succeeded' AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.submission_id = s.id)""";
+
+    private static final String QUEUE = """
+            SELECT count(*) FILTER (WHERE a.id IS NULL OR (a.status = 'rendering' AND a.lease_until < now())),
+                   count(*) FILTER (WHERE a.status = 'rendering' AND coalesce(a.lease_until >= now(), true))
+            FROM submissions s LEFT JOIN artifacts a ON a.submission_id = s.id
+            WHERE s.status = 'succeeded'""";
 
     /**
      * Claims the oldest succeeded submission that has no artifact, or whose renderer's lease ran out.
@@ -111,6 +118,13 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
         a.leaseUntil = null;
         a.renderedAt = Instant.now();
         return Optional.of(a.status);
+    }
+
+    /** Succeeded submissions still waiting for a renderer, and those a live renderer holds. */
+    @Transactional
+    public RenderQueue queue() {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery(QUEUE).getSingleResult();
+        return new RenderQueue(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     @Transactional

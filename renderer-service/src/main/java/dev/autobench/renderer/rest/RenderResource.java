@@ -1,9 +1,12 @@
 package dev.autobench.renderer.rest;
 
 import dev.autobench.common.security.CronSecured;
+import dev.autobench.renderer.domain.RenderQueue;
 import dev.autobench.renderer.domain.RenderSummary;
+import dev.autobench.renderer.repository.ArtifactRepository;
 import dev.autobench.renderer.service.RenderService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +22,9 @@ public class RenderResource {
     @Inject
     RenderService renders;
 
+    @Inject
+    ArtifactRepository artifacts;
+
     @POST
     @CronSecured
     @Produces(MediaType.APPLICATION_JSON)
@@ -29,5 +35,19 @@ public class RenderResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong x-cron-secret")
     public RenderSummary render() {
         return renders.renderPending();
+    }
+
+    @GET
+    @Path("/queue")
+    @CronSecured
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What is left to render",
+            description = "Succeeded submissions still waiting for a renderer (no artifact, or an expired claim) and "
+                    + "those a live renderer holds. ./autobench pairs only once both are 0.")
+    @Parameter(name = "x-cron-secret", in = ParameterIn.HEADER, required = true)
+    @APIResponse(responseCode = "200", description = "The counts, over all days")
+    @APIResponse(responseCode = "401", description = "Missing or wrong x-cron-secret")
+    public RenderQueue queue() {
+        return artifacts.queue();
     }
 }

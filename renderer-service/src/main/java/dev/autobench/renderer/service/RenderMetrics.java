@@ -28,7 +28,14 @@ public class RenderMetrics {
     /** Gauge: 1 when Chromium was found at start, else 0. Prometheus: {@code autobench_renderer_chromium_available}. */
     public static final String CHROMIUM_AVAILABLE = "autobench.renderer.chromium.available";
 
+    /**
+     * Counter, tag {@code reason} ({@code launch}, {@code before_load}): pages rendered again in a fresh browser
+     * because the previous one failed before the page loaded. Prometheus: {@code autobench_render_retries_total}.
+     */
+    public static final String RETRIES = "autobench.render.retries";
+
     public static final String OUTCOME = "outcome";
+    public static final String REASON = "reason";
 
     private final MeterRegistry registry;
     private final Counter jsErrors;
@@ -43,6 +50,10 @@ public class RenderMetrics {
         Gauge.builder(QUEUE_DEPTH, queueDepth, AtomicLong::get)
                 .description("Succeeded submissions that have no artifact yet")
                 .register(registry);
+        // present from the start at 0, so that a rate over them is defined before the first retry
+        for (String reason : new String[]{"launch", "before_load"}) {
+            retries(reason);
+        }
         int available = chromium.installation().available() ? 1 : 0;
         Gauge.builder(CHROMIUM_AVAILABLE, () -> available)
                 .description("1 when headless Chromium is available for screenshots, 0 when artifacts get none")
@@ -64,6 +75,15 @@ public class RenderMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry)
                 .record(duration);
+    }
+
+    public void retried(String reason) {
+        retries(reason).increment();
+    }
+
+    private Counter retries(String reason) {
+        return Counter.builder(RETRIES).description("Renders repeated in a fresh browser, by why the previous one was given up")
+                .tag(REASON, reason).register(registry);
     }
 
     public void jsErrors(int count) {

@@ -150,6 +150,7 @@ public class RenderService {
         };
         metrics.chromiumRun(outcome, Duration.ofMillis(result.renderMs()));
         metrics.jsErrors(result.jsErrorCount());
+        result.retryReasons().forEach(metrics::retried);
         if (result.outcome() != PageRender.Outcome.RENDERED) {
             LOG.warnf("submission %s: render failed %s after %d ms: %s",
                     claim.submissionId(), outcome, result.renderMs(), result.detail());
@@ -160,6 +161,7 @@ public class RenderService {
             a.jsErrorCount = result.jsErrorCount();
             a.consoleErrors = result.consoleErrors();
             a.renderMs = result.renderMs();
+            a.renderAttempts = result.attempts();
             if (result.outcome() == PageRender.Outcome.RENDERED) {
                 a.status = Artifact.RENDERED;
                 a.screenshotPng = result.screenshotPng();
