@@ -14,6 +14,25 @@ public class LlmCallException extends RuntimeException {
     private final Duration retryAfter;
     private final String requestId;
     private final Duration latency;
+    private final Usage usage;
+
+    /**
+     * What a 2xx answer that is still a failure (empty, unparsable) reported: it was billed, so its tokens are
+     * worth keeping. Token counts are 0 when the provider's body did not say.
+     */
+    public record Usage(int inputTokens, int outputTokens, int cachedInputTokens, FinishReason finishReason) {
+    }
+
+    public LlmCallException(FailureKind kind, String message, Integer httpStatus, Duration retryAfter,
+                            String requestId, Duration latency, Usage usage) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+        this.requestId = requestId;
+        this.latency = latency == null ? Duration.ZERO : latency;
+        this.usage = usage;
+    }
 
     public LlmCallException(FailureKind kind, String message, Integer httpStatus, Duration retryAfter,
                             String requestId, Duration latency) {
@@ -23,6 +42,7 @@ public class LlmCallException extends RuntimeException {
         this.retryAfter = retryAfter;
         this.requestId = requestId;
         this.latency = latency == null ? Duration.ZERO : latency;
+        this.usage = null;
     }
 
     public static LlmCallException of(FailureKind kind, String message) {
@@ -48,5 +68,10 @@ public class LlmCallException extends RuntimeException {
 
     public Duration latency() {
         return latency;
+    }
+
+    /** Tokens and finish reason of a billed answer that is a failure (empty, unparsable); empty otherwise. */
+    public Optional<Usage> usage() {
+        return Optional.ofNullable(usage);
     }
 }

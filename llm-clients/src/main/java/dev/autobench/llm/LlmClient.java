@@ -58,7 +58,14 @@ public class LlmClient {
             throw LlmCallException.of(FailureKind.NOT_CONFIGURED, "provider " + provider + " has no API key (set "
                     + provider.keyEnvironmentVariable().orElse("?") + ")");
         }
-        String baseUrl = request.baseUrlOverride().or(() -> endpoints.baseUrl(provider))
+        Optional<String> own = request.baseUrlOverride();
+        if (own.isPresent() && !endpoints.allowsBaseUrl(provider, own.get())) {
+            // checked here, at the last step, so that a model row rewritten behind the API cannot redirect the key
+            throw LlmCallException.of(FailureKind.NOT_CONFIGURED, "the model's base URL is not an allowed origin of provider "
+                    + provider + " (its configured base URL, or AUTOBENCH_PROVIDERS_" + provider.name()
+                    + "_ALLOWED_ORIGINS): not called");
+        }
+        String baseUrl = own.or(() -> endpoints.baseUrl(provider))
                 .orElseThrow(() -> LlmCallException.of(FailureKind.NOT_CONFIGURED, "provider " + provider
                         + " has no base URL (set AUTOBENCH_PROVIDERS_" + provider.name() + "_BASE_URL)"));
         return transport.send(wireOf(provider), request, baseUrl, key);
@@ -67,6 +74,11 @@ public class LlmClient {
     /** Whether calls to this provider can be sent (a key where required, and an address). */
     public boolean isConfigured(Provider provider) {
         return endpoints.isConfigured(provider);
+    }
+
+    /** Whether a model of this provider may have its own base URL {@code url} (see {@link ProviderEndpoints#allowsBaseUrl}). */
+    public boolean allowsBaseUrl(Provider provider, String url) {
+        return endpoints.allowsBaseUrl(provider, url);
     }
 
     static ProviderWire wireOf(Provider provider) {

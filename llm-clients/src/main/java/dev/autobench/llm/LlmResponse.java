@@ -11,7 +11,14 @@ import java.time.Duration;
  * @param requestId    the provider's request id (header or body), for support tickets; may be null
  * @param httpStatus   the HTTP status (200 for the demo provider)
  * @param latency      from sending the request to having parsed the answer
+ * @param finishReason why the model stopped, as the provider said
+ * @param cachedInputTokens the part of {@code inputTokens} served from the provider's prompt cache
  */
 public record LlmResponse(String text, int inputTokens, int outputTokens, String requestId, int httpStatus,
-                          Duration latency) {
+                          Duration latency, FinishReason finishReason, int cachedInputTokens) {
+
+    /** An answer that ended normally and used no prompt cache (the demo provider's). */
+    public LlmResponse(String text, int inputTokens, int outputTokens, String requestId, int httpStatus, Duration latency) {
+        this(text, inputTokens, outputTokens, requestId, httpStatus, latency, FinishReason.of("stop"), 0);
+    }
 }

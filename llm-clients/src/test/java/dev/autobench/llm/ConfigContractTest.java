@@ -22,7 +22,9 @@ class ConfigContractTest {
                         "GEMINI_API_KEY", "k-gemini",
                         "OPENAI_COMPATIBLE_API_KEY", " ",
                         "AUTOBENCH_PROVIDERS_ANTHROPIC_BASE_URL", "http://proxy:8080",
-                        "AUTOBENCH_PROVIDERS_OPENAI_COMPATIBLE_BASE_URL", "http://ollama:11434/v1"), 300) {
+                        "AUTOBENCH_PROVIDERS_OPENAI_COMPATIBLE_BASE_URL", "http://ollama:11434/v1",
+                        "AUTOBENCH_PROVIDERS_OPENAI_ALLOWED_ORIGINS", "https://eu.openai.example,https://us.openai.example:8443"),
+                        300) {
                 })
                 .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withMapping(ProvidersConfig.class)
@@ -40,6 +42,14 @@ class ConfigContractTest {
         assertThat(endpoints.isConfigured(Provider.ANTHROPIC)).isFalse();
         assertThat(endpoints.isConfigured(Provider.OPENAI_COMPATIBLE)).isTrue();
         assertThat(Provider.GOOGLE.keyEnvironmentVariable()).contains("GEMINI_API_KEY");
+        // where a model's own base URL may send the key: the configured origin and the operator's allow-list only
+        assertThat(endpoints.allowsBaseUrl(Provider.OPENAI, "https://api.openai.com/v1")).isTrue();
+        assertThat(endpoints.allowsBaseUrl(Provider.OPENAI, "https://eu.openai.example/v1")).isTrue();
+        assertThat(endpoints.allowsBaseUrl(Provider.OPENAI, "https://us.openai.example:8443")).isTrue();
+        assertThat(endpoints.allowsBaseUrl(Provider.OPENAI, "https://us.openai.example")).isFalse();
+        assertThat(endpoints.allowsBaseUrl(Provider.OPENAI, "http://eu.openai.example")).isFalse();
+        assertThat(endpoints.allowsBaseUrl(Provider.ANTHROPIC, "https://eu.openai.example")).isFalse();
+        assertThat(endpoints.allowsBaseUrl(Provider.ANTHROPIC, "http://proxy:8080/anthropic")).isTrue();
         assertThat(Provider.OPENAI_COMPATIBLE.keyEnvironmentVariable()).contains("OPENAI_COMPATIBLE_API_KEY");
     }
 }

@@ -145,6 +145,76 @@ class ProviderClientsTest {
     }
 
     @Test
+    void aModelsBaseUrlOutsideTheProvidersOriginsNeverReceivesTheKey() {
+        WireMockServer attacker = new WireMockServer(options().dynamicPort());
+        attacker.start();
+        try {
+            attacker.stubFor(post("/v1/chat/completions").willReturn(okJson("{\"choices\":[{\"message\":{\"content\":\"x\"}}]}")));
+            String local = attacker.baseUrl().replace("localhost", "127.0.0.1");
+            for (String foreign : new String[] {attacker.baseUrl(), attacker.baseUrl() + "/v1",
+                    wiremock.baseUrl().replace("http://", "http://user@").replace("localhost", "127.0.0.1") + "@" + local.substring(7),
+                    "ftp://" + local.substring(7)}) {
+                LlmCallException e = catchThrowableOfType(LlmCallException.class,
+                        () -> client.call(request(Provider.OPENAI, "gpt-5").withBaseUrl(foreign)));
+                assertThat(e.kind()).as(foreign).isEqualTo(FailureKind.NOT_CONFIGURED);
+                assertThat(e.getMessage()).contains("AUTOBENCH_PROVIDERS_OPENAI_ALLOWED_ORIGINS");
+            }
+            assertThat(attacker.getAllServeEvents()).isEmpty();
+
+            // the operator may allow further origins per provider
+            LlmClient allowing = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), Map.of(Provider.OPENAI, KEY),
+                    java.util.List.of(attacker.baseUrl())), Duration.ofSeconds(2), Duration.ZERO);
+            assertThat(allowing.call(request(Provider.OPENAI, "gpt-5").withBaseUrl(attacker.baseUrl() + "/")).text())
+                    .isEqualTo("x");
+            assertThat(allowing.allowsBaseUrl(Provider.ANTHROPIC, attacker.baseUrl())).isFalse();
+            assertThat(allowing.allowsBaseUrl(Provider.DEMO, wiremock.baseUrl())).isFalse();
+        } finally {
+            attacker.stop();
+        }
+    }
+
+    @Test
+    void finishReasonsAndCachedPromptTokensAreReadInEachProvidersFormat() {
+        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
+                {"id":"c","choices":[{"index":0,"message":{"role":"assistant","content":"<html>cut"},"finish_reason":"length"}],
+                 "usage":{"prompt_tokens":100,"completion_tokens":4096,"prompt_tokens_details":{"cached_tokens":64}}}""")));
+        wiremock.stubFor(post("/v1/messages").willReturn(okJson("""
+                {"id":"m","type":"message","content":[{"type":"text","text":"I can't help with that."}],"stop_reason":"refusal",
+                 "usage":{"input_tokens":20,"output_tokens":8,"cache_read_input_tokens":30}}""")));
+        wiremock.stubFor(post("/chat/completions").willReturn(okJson("""
+                {"id":"d","choices":[{"message":{"content":"ok"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":50,"completion_tokens":5,"prompt_cache_hit_tokens":40}}""")));
+
+        LlmResponse openAi = client.call(request(Provider.OPENAI, "gpt-5"));
+        assertThat(openAi.finishReason().raw()).isEqualTo("length");
+        assertThat(openAi.finishReason().truncated()).isTrue();
+        assertThat(openAi.cachedInputTokens()).isEqualTo(64);
+        LlmResponse anthropic = client.call(request(Provider.ANTHROPIC, "claude-sonnet-4-5"));
+        assertThat(anthropic.finishReason().refused()).isTrue();
+        assertThat(anthropic.inputTokens()).as("cache reads are input too").isEqualTo(50);
+        assertThat(anthropic.cachedInputTokens()).isEqualTo(30);
+        LlmResponse deepSeek = client.call(request(Provider.DEEPSEEK, "deepseek-chat"));
+        assertThat(deepSeek.finishReason().truncated()).isFalse();
+        assertThat(deepSeek.finishReason().refused()).isFalse();
+        assertThat(deepSeek.cachedInputTokens()).isEqualTo(40);
+    }
+
+    @Test
+    void aBlockedGeminiPromptIsABilledEmptyAnswerWithItsBlockReason() {
+        wiremock.stubFor(post("/v1beta/models/gemini-2.5-pro:generateContent").willReturn(okJson("""
+                {"promptFeedback":{"blockReason":"SAFETY"},"usageMetadata":{"promptTokenCount":12,"totalTokenCount":12}}""")));
+
+        LlmCallException e = failure(Provider.GOOGLE);
+
+        assertThat(e.kind()).isEqualTo(FailureKind.EMPTY);
+        assertThat(e.usage()).hasValueSatisfying(u -> {
+            assertThat(u.inputTokens()).isEqualTo(12);
+            assertThat(u.finishReason().raw()).isEqualTo("safety");
+            assertThat(u.finishReason().refused()).isTrue();
+        });
+    }
+
+    @Test
     void rateLimitIsRetryableAndCarriesRetryAfter() {
         wiremock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(429).withHeader("retry-after", "7")
                 .withBody("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}")));
@@ -159,15 +229,15 @@ class ProviderClientsTest {
     }
 
     @Test
-    void overloadedAndServerErrorsAreRetryableAndNotBilled() {
+    void anthropicOverloadIsRetryableButABodilessServerErrorMayHaveBeenProcessed() {
         wiremock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529)));
         wiremock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(500)));
 
         assertThat(failure(Provider.ANTHROPIC).kind()).isEqualTo(FailureKind.OVERLOADED);
         LlmCallException serverError = failure(Provider.OPENAI);
-        assertThat(serverError.kind()).isEqualTo(FailureKind.SERVER_ERROR);
-        assertThat(serverError.kind().retryable()).isTrue();
-        assertThat(serverError.kind().possiblyBilled()).isFalse();
+        assertThat(serverError.kind()).isEqualTo(FailureKind.POSSIBLY_PROCESSED);
+        assertThat(serverError.kind().retryable()).isFalse();
+        assertThat(serverError.kind().possiblyBilled()).isTrue();
     }
 
     @Test
@@ -193,8 +263,10 @@ class ProviderClientsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        LlmCallException refused = catchThrowableOfType(LlmCallException.class, () -> client.call(
-                request(Provider.OPENAI, "gpt-5").withBaseUrl("http://127.0.0.1:" + closedPort)));
+        LlmClient closed = LlmClient.create(new StaticEndpoints("http://127.0.0.1:" + closedPort,
+                Map.of(Provider.OPENAI, KEY)), Duration.ofSeconds(2), Duration.ZERO);
+        LlmCallException refused = catchThrowableOfType(LlmCallException.class, () -> closed.call(
+                request(Provider.OPENAI, "gpt-5")));
         assertThat(refused.kind()).isEqualTo(FailureKind.CONNECT_ERROR);
         assertThat(refused.kind().retryable()).isTrue();
     }
@@ -241,7 +313,18 @@ class ProviderClientsTest {
         return catchThrowableOfType(LlmCallException.class, () -> client.call(request(provider, model)));
     }
 
-    record StaticEndpoints(String base, Map<Provider, String> keys) implements ProviderEndpoints {
+    record StaticEndpoints(String base, Map<Provider, String> keys, java.util.List<String> allowed)
+            implements ProviderEndpoints {
+
+        StaticEndpoints(String base, Map<Provider, String> keys) {
+            this(base, keys, java.util.List.of());
+        }
+
+        @Override
+        public java.util.List<String> allowedOrigins(Provider provider) {
+            return provider == Provider.OPENAI ? allowed : java.util.List.of();
+        }
+
         @Override
         public Optional<String> baseUrl(Provider provider) {
             return provider == Provider.DEMO ? Optional.empty() : Optional.of(base);

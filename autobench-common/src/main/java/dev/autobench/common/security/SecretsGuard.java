@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Refuses to start a production service whose machine endpoints would be open to anyone, or
- * guarded by a secret short enough to guess.
+ * Refuses to start a production service whose machine endpoints would be open to anyone, or whose
+ * machine or admin endpoints are guarded by a secret short enough to guess. The admin token may be
+ * absent (admin endpoints are then disabled) but never short.
  */
 @ApplicationScoped
 public class SecretsGuard {
@@ -34,7 +35,12 @@ public class SecretsGuard {
         if (secret.isBlank()) {
             LOG.warn("AUTOBENCH_CRON_SECRET is not set: every machine endpoint answers 401");
         }
-        if (config.adminToken().filter(t -> !t.isBlank()).isEmpty()) {
+        String admin = config.adminToken().orElse("");
+        if (mode == LaunchMode.NORMAL && !admin.isBlank() && admin.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("AUTOBENCH_ADMIN_TOKEN must be at least " + MIN_SECRET_LENGTH
+                    + " characters in production (or unset, which disables admin endpoints)");
+        }
+        if (admin.isBlank()) {
             LOG.info("AUTOBENCH_ADMIN_TOKEN is not set: admin endpoints are disabled (401)");
         }
     }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** How the dispatcher calls providers: attempts, backoff, concurrency, leases and circuit breakers. */
 @ConfigMapping(prefix = "autobench.dispatch")
@@ -36,6 +37,24 @@ public interface DispatchConfig {
     /** How often expired claims are failed as abandoned ({@code off} disables the reaper). */
     @WithDefault("60s")
     String reaperEvery();
+
+    /**
+     * The most provider calls that may be billed (or may have been: timeouts, in flight) for the tasks of one day,
+     * over every dispatch and retry; an attempt past it is not sent and its pair fails {@code budget_exhausted}.
+     * Unset: the active models × {@link #tasksPerDay()}, the promised fixed daily cost.
+     */
+    OptionalInt dailyCallBudget();
+
+    /** Tasks the generator creates per day; with the active models it gives the default daily call budget. */
+    @WithDefault("3")
+    int tasksPerDay();
+
+    /**
+     * How often pairs released unsent (their provider's circuit was open) are dispatched again, the same day
+     * ({@code off} disables it). Nothing runs while none is waiting.
+     */
+    @WithDefault("5m")
+    String deferredEvery();
 
     /** Name written to {@code submissions.claimed_by}; defaults to host name plus a random suffix. */
     Optional<String> instanceId();

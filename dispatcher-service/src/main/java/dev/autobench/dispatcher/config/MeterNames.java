@@ -9,6 +9,8 @@ public final class MeterNames {
     public static final String LLM_CALL_DURATION = "autobench.llm.call.duration";
     /** Counter, tags provider, model, direction (input|output). */
     public static final String LLM_TOKENS = "autobench.llm.tokens";
+    /** Counter, tags provider, model, finish_reason: billed answers (empty and unparsable ones included). */
+    public static final String LLM_ANSWERS = "autobench.llm.answers";
     /** Counter, tags provider, model: list-price cost of answered calls. */
     public static final String LLM_COST_USD = "autobench.llm.cost.usd";
     /** Gauge, tag provider: 0 closed, 1 open, 2 half-open. */
@@ -20,11 +22,19 @@ public final class MeterNames {
     /** Counter, tag outcome (completed|failed). */
     public static final String DISPATCH_RUNS = "autobench.dispatch.runs";
 
+    /** Gauge: the day's call budget in force at the last attempt. */
+    public static final String DAILY_CALL_BUDGET = "autobench.dispatch.daily.call.budget";
+    /** Gauge: calls counted against the budget of the task day of the last attempt. */
+    public static final String DAILY_CALLS = "autobench.dispatch.daily.calls";
+    /** Gauge: attempts refused today (UTC) because they would have passed the budget; the alert reads it. */
+    public static final String DAILY_CALLS_REFUSED = "autobench.dispatch.daily.calls.refused";
+
     public static final String TAG_PROVIDER = "provider";
     public static final String TAG_MODEL = "model";
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_DIRECTION = "direction";
     public static final String TAG_STATUS = "status";
+    public static final String TAG_FINISH_REASON = "finish_reason";
 
     private MeterNames() {
     }

@@ -32,6 +32,9 @@ public interface ModelCatalogConfig {
         @WithDefault("0")
         BigDecimal outputUsdPerMtok();
 
+        /** List price in USD per million prompt tokens served from the provider's cache; unset: the input price. */
+        Optional<BigDecimal> cachedInputUsdPerMtok();
+
         @WithDefault("8192")
         int maxOutputTokens();
 

@@ -47,6 +47,10 @@ public class Model extends PanacheEntityBase {
     @Column(name = "output_usd_per_mtok", nullable = false, precision = 12, scale = 4)
     public BigDecimal outputUsdPerMtok;
 
+    /** Price of prompt tokens served from the provider's cache; null: priced like other input. */
+    @Column(name = "cached_input_usd_per_mtok", precision = 12, scale = 4)
+    public BigDecimal cachedInputUsdPerMtok;
+
     @Column(name = "max_output_tokens", nullable = false)
     public int maxOutputTokens;
 

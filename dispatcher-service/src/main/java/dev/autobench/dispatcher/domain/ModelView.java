@@ -35,7 +35,8 @@ public record ModelView(
         @NotNull @Min(1) @Max(3600) Integer timeoutSeconds,
         @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String baseUrl,
         Boolean enabled,
-        String inactiveReason) {
+        String inactiveReason,
+        @DecimalMin("0") @DecimalMax("99999999") BigDecimal cachedInputUsdPerMtok) {
 
     // PostgreSQL refuses NUL in text (a 500 before this check) and the UI has no use for control characters
     static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";

@@ -1,6 +1,7 @@
 package dev.autobench.dispatcher.repository;
 
 import dev.autobench.dispatcher.domain.AbandonedClaim;
+import dev.autobench.dispatcher.domain.Claim;
 import dev.autobench.dispatcher.domain.PairState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,37 +27,89 @@ public class SubmissionRepository {
         this.em = em;
     }
 
-    /** The claim: only the transaction whose insert wins gets an id back, and only it may call. */
+    /**
+     * The claim: only the transaction whose insert wins gets an id (and a fresh token) back, and only it may call.
+     * A pair released unsent ({@code queued}) is claimed again the same way; any other existing row is left alone.
+     */
     @SuppressWarnings("unchecked")
-    public Optional<UUID> claim(UUID taskId, UUID modelId, String owner, Duration lease) {
-        List<UUID> ids = em.createNativeQuery("""
-                        INSERT INTO submissions (task_id, model_id, status, claimed_by, claimed_at, lease_until)
-                        VALUES (:task, :model, 'calling', :owner, now(), now() + make_interval(secs => :lease))
-                        ON CONFLICT (task_id, model_id) DO NOTHING
-                        RETURNING id""")
+    public Optional<Claim> claim(UUID taskId, UUID modelId, String owner, Duration lease) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        INSERT INTO submissions (task_id, model_id, status, claimed_by, claimed_at, lease_until, claim_token)
+                        VALUES (:task, :model, 'calling', :owner, now(), now() + make_interval(secs => :lease),
+                                gen_random_uuid())
+                        ON CONFLICT (task_id, model_id) DO UPDATE
+                            SET status = 'calling', claimed_by = EXCLUDED.claimed_by, claimed_at = now(),
+                                lease_until = EXCLUDED.lease_until, claim_token = EXCLUDED.claim_token
+                            WHERE submissions.status = 'queued'
+                        RETURNING id, claim_token, attempts""")
                 .setParameter("task", taskId)
                 .setParameter("model", modelId)
                 .setParameter("owner", owner)
                 .setParameter("lease", (double) lease.toSeconds())
                 .getResultList();
-        return ids.stream().findFirst();
+        return rows.stream().findFirst().map(SubmissionRepository::claimOf);
     }
 
-    /** Re-opens a failed pair for a deliberate retry; returns the last attempt number, empty if it was not failed. */
+    /**
+     * Re-opens a failed pair for a deliberate retry under a new token; empty if it was not failed, or if its
+     * failure may have been billed and {@code force} is not set.
+     */
     @SuppressWarnings("unchecked")
-    public Optional<Integer> reclaimFailed(UUID taskId, UUID modelId, String owner, Duration lease) {
-        List<Integer> attempts = em.createNativeQuery("""
+    public Optional<Claim> reclaimFailed(UUID taskId, UUID modelId, String owner, Duration lease, boolean force) {
+        List<Object[]> rows = em.createNativeQuery("""
                         UPDATE submissions SET status = 'calling', claimed_by = :owner, claimed_at = now(),
                                lease_until = now() + make_interval(secs => :lease), error_code = NULL,
-                               error_message = NULL, finished_at = NULL
+                               error_message = NULL, finished_at = NULL, claim_token = gen_random_uuid()
                         WHERE task_id = :task AND model_id = :model AND status = 'failed'
-                        RETURNING attempts""")
+                          AND (:force OR error_code NOT IN (:billed))
+                        RETURNING id, claim_token, attempts""")
                 .setParameter("task", taskId)
                 .setParameter("model", modelId)
                 .setParameter("owner", owner)
                 .setParameter("lease", (double) lease.toSeconds())
+                .setParameter("force", force)
+                .setParameter("billed", POSSIBLY_BILLED)
                 .getResultList();
-        return attempts.stream().findFirst();
+        return rows.stream().findFirst().map(SubmissionRepository::claimOf);
+    }
+
+    /** Releases a claim whose pair was not sent (an open circuit): {@code queued}, claimable again. */
+    public boolean release(Claim claim) {
+        return em.createNativeQuery("""
+                        UPDATE submissions SET status = 'queued', claimed_by = NULL, claimed_at = NULL, lease_until = NULL,
+                               claim_token = NULL
+                        WHERE id = :id AND claim_token = :token AND status = 'calling'""")
+                .setParameter("id", claim.submissionId())
+                .setParameter("token", claim.token())
+                .executeUpdate() == 1;
+    }
+
+    public long countReleased() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM submissions WHERE status = 'queued'")
+                .getSingleResult()).longValue();
+    }
+
+    /** Failures after which the provider may have billed the pair: re-calling them needs an explicit force. */
+    public static final List<String> POSSIBLY_BILLED = List.of("timeout", "abandoned", "possibly_processed");
+
+    /**
+     * Starts an attempt: renews the lease, provided the claim is still this one and still calling. False
+     * when it was reaped or re-claimed meanwhile; then nothing may be sent.
+     */
+    public boolean startAttempt(Claim claim, int attempt, Duration lease) {
+        return em.createNativeQuery("""
+                        UPDATE submissions SET attempts = GREATEST(attempts, :attempt),
+                               lease_until = now() + make_interval(secs => :lease)
+                        WHERE id = :id AND claim_token = :token AND status = 'calling'""")
+                .setParameter("attempt", attempt)
+                .setParameter("lease", (double) lease.toSeconds())
+                .setParameter("id", claim.submissionId())
+                .setParameter("token", claim.token())
+                .executeUpdate() == 1;
+    }
+
+    private static Claim claimOf(Object[] row) {
+        return new Claim((UUID) row[0], (UUID) row[1], ((Number) row[2]).intValue());
     }
 
     @SuppressWarnings("unchecked")
@@ -68,19 +121,18 @@ public class SubmissionRepository {
                 .map(r -> new PairState((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()));
     }
 
-    public void recordAttempt(UUID submissionId, int attempt) {
-        em.createNativeQuery("UPDATE submissions SET attempts = GREATEST(attempts, :attempt) WHERE id = :id")
-                .setParameter("attempt", attempt).setParameter("id", submissionId).executeUpdate();
-    }
-
-    /** Stores the code; a no-op (false) if the claim was lost meanwhile (the reaper abandoned it). */
-    public boolean succeed(UUID id, String owner, String answer, String code, int inputTokens, int outputTokens,
+    /**
+     * Stores the code while the claim holds, and also over an abandoned claim nobody re-claimed since (same
+     * token): the answer was paid for, and storing it costs nothing. A no-op (false) once re-claimed.
+     */
+    public boolean succeed(Claim claim, String answer, String code, int inputTokens, int outputTokens,
                            BigDecimal cost, long latencyMs, String requestId) {
         return em.createNativeQuery("""
                         UPDATE submissions SET status = 'succeeded', answer = :answer, code = :code,
                                input_tokens = :in, output_tokens = :out, cost_usd = :cost, latency_ms = :latency,
                                provider_request_id = CAST(:requestId AS text), finished_at = now(), lease_until = NULL
-                        WHERE id = :id AND status = 'calling' AND claimed_by = :owner""")
+                        WHERE id = :id AND claim_token = :token
+                          AND (status = 'calling' OR (status = 'failed' AND error_code = 'abandoned'))""")
                 .setParameter("answer", answer)
                 .setParameter("code", code)
                 .setParameter("in", inputTokens)
@@ -88,13 +140,13 @@ public class SubmissionRepository {
                 .setParameter("cost", cost)
                 .setParameter("latency", (int) Math.min(Integer.MAX_VALUE, latencyMs))
                 .setParameter("requestId", requestId)
-                .setParameter("id", id)
-                .setParameter("owner", owner)
+                .setParameter("id", claim.submissionId())
+                .setParameter("token", claim.token())
                 .executeUpdate() == 1;
     }
 
-    /** Fails the claim with a reason; tokens and cost are kept when the provider answered (no_code). */
-    public boolean fail(UUID id, String owner, String errorCode, String message, String answer, Integer inputTokens,
+    /** Fails the claim with a reason; tokens and cost are kept when the provider answered (no_code). Same rule as succeed. */
+    public boolean fail(Claim claim, String errorCode, String message, String answer, Integer inputTokens,
                         Integer outputTokens, BigDecimal cost, Long latencyMs, String requestId) {
         return em.createNativeQuery("""
                         UPDATE submissions SET status = 'failed', error_code = :code, error_message = :message,
@@ -102,7 +154,8 @@ public class SubmissionRepository {
                                output_tokens = CAST(:out AS integer), cost_usd = CAST(:cost AS numeric),
                                latency_ms = CAST(:latency AS integer), provider_request_id = CAST(:requestId AS text),
                                finished_at = now(), lease_until = NULL
-                        WHERE id = :id AND status = 'calling' AND claimed_by = :owner""")
+                        WHERE id = :id AND claim_token = :token
+                          AND (status = 'calling' OR (status = 'failed' AND error_code = 'abandoned'))""")
                 .setParameter("code", errorCode)
                 .setParameter("message", truncate(message, 1000))
                 .setParameter("answer", answer)
@@ -111,8 +164,8 @@ public class SubmissionRepository {
                 .setParameter("cost", cost)
                 .setParameter("latency", latencyMs == null ? null : (int) Math.min(Integer.MAX_VALUE, latencyMs))
                 .setParameter("requestId", requestId)
-                .setParameter("id", id)
-                .setParameter("owner", owner)
+                .setParameter("id", claim.submissionId())
+                .setParameter("token", claim.token())
                 .executeUpdate() == 1;
     }
 

@@ -1,5 +1,6 @@
 package dev.autobench.dispatcher.rest;
 
+import dev.autobench.common.security.AdminSecured;
 import dev.autobench.common.security.CronSecured;
 import dev.autobench.dispatcher.domain.DispatchSummary;
 import dev.autobench.dispatcher.domain.RetryRequest;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/dispatch")
 @Produces(MediaType.APPLICATION_JSON)
-@CronSecured
 public class DispatchResource {
 
     private final DispatchService dispatch;
@@ -26,6 +26,7 @@ public class DispatchResource {
     }
 
     @POST
+    @CronSecured
     @Operation(summary = "Call every active model once for every generated task (x-cron-secret)")
     public DispatchSummary dispatch() {
         return dispatch.dispatch();
@@ -33,8 +34,9 @@ public class DispatchResource {
 
     @POST
     @Path("/retry")
+    @AdminSecured
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Re-dispatch one failed (task, model) pair on purpose (x-cron-secret)")
+    @Operation(summary = "Re-dispatch one failed (task, model) pair on purpose (admin; force re-calls a possibly billed one)")
     public RetryResult retry(@Valid @NotNull RetryRequest request) {
         return dispatch.retry(request);
     }

@@ -1,6 +1,7 @@
 package dev.autobench.dispatcher.service;
 
 import dev.autobench.dispatcher.domain.CallableModel;
+import dev.autobench.llm.FinishReason;
 import dev.autobench.llm.Provider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,12 +15,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 import static dev.autobench.dispatcher.config.MeterNames.DISPATCH_RUNS;
+import static dev.autobench.dispatcher.config.MeterNames.LLM_ANSWERS;
 import static dev.autobench.dispatcher.config.MeterNames.LLM_CALLS;
 import static dev.autobench.dispatcher.config.MeterNames.LLM_CALL_DURATION;
 import static dev.autobench.dispatcher.config.MeterNames.LLM_COST_USD;
 import static dev.autobench.dispatcher.config.MeterNames.LLM_TOKENS;
 import static dev.autobench.dispatcher.config.MeterNames.PROVIDER_CIRCUIT_STATE;
 import static dev.autobench.dispatcher.config.MeterNames.TAG_DIRECTION;
+import static dev.autobench.dispatcher.config.MeterNames.TAG_FINISH_REASON;
 import static dev.autobench.dispatcher.config.MeterNames.TAG_MODEL;
 import static dev.autobench.dispatcher.config.MeterNames.TAG_OUTCOME;
 import static dev.autobench.dispatcher.config.MeterNames.TAG_PROVIDER;
@@ -60,7 +63,11 @@ public class DispatchMetrics {
         }
     }
 
-    void answered(CallableModel model, int inputTokens, int outputTokens, BigDecimal cost) {
+    void answered(CallableModel model, int inputTokens, int outputTokens, BigDecimal cost, FinishReason finish) {
+        Counter.builder(LLM_ANSWERS).description("Billed answers by the provider's finish reason")
+                .tag(TAG_PROVIDER, model.provider().id()).tag(TAG_MODEL, model.slug())
+                .tag(TAG_FINISH_REASON, finish.raw())
+                .register(registry).increment();
         tokens(model, "input").increment(inputTokens);
         tokens(model, "output").increment(outputTokens);
         Counter.builder(LLM_COST_USD).description("List-price cost of LLM answers in USD")

@@ -3,6 +3,7 @@ package dev.autobench.dispatcher.service;
 import dev.autobench.common.problem.ProblemException;
 import dev.autobench.dispatcher.client.RendererNudger;
 import dev.autobench.dispatcher.domain.CallableModel;
+import dev.autobench.dispatcher.domain.Claim;
 import dev.autobench.dispatcher.domain.DispatchSummary;
 import dev.autobench.dispatcher.domain.PairOutcome;
 import dev.autobench.dispatcher.domain.PairState;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One dispatch run: every generated task × every active model, in parallel, each pair bounded by its
@@ -89,6 +91,7 @@ public class DispatchService {
         int succeeded = 0;
         int failed = 0;
         int skipped = 0;
+        int deferred = 0;
         for (CompletableFuture<PairOutcome> pair : pairs) {
             PairOutcome outcome = pair.join();
             calls += outcome.attempts();
@@ -96,12 +99,14 @@ public class DispatchService {
                 case SUCCEEDED -> succeeded++;
                 case FAILED -> failed++;
                 case SKIPPED -> skipped++;
+                case DEFERRED -> deferred++;
             }
         }
         List<UUID> modelIds = models.stream().map(CallableModel::id).toList();
         generated.forEach(task -> store.markDispatchedIfComplete(task.id(), modelIds));
         gauges.refresh();
-        DispatchSummary summary = new DispatchSummary(generated.size(), calls, succeeded, failed, skipped);
+        DispatchSummary summary = new DispatchSummary(generated.size(), calls, succeeded, failed, skipped,
+                deferred);
         LOG.infof("dispatch: %s in %d ms", summary, (System.nanoTime() - start) / 1_000_000);
         if (succeeded > 0) {
             renderer.nudge();
@@ -109,7 +114,11 @@ public class DispatchService {
         return summary;
     }
 
-    /** Calls one failed pair again, on purpose: new lease, attempts numbered after the earlier ones. */
+    /**
+     * Calls one failed pair again, on purpose: a new claim (taken by the worker), attempts numbered after the
+     * earlier ones. A pair whose failure may have been billed (timeout, abandoned, possibly processed) needs
+     * {@code force}.
+     */
     public RetryResult retry(RetryRequest request) {
         CallableModel model = catalog.callable(request.model())
                 .orElseThrow(() -> ProblemException.notFound("unknown model '" + request.model() + "'"));
@@ -122,12 +131,27 @@ public class DispatchService {
             throw ProblemException.conflict("the submission of model '" + model.slug() + "' for task " + task.id()
                     + " is " + pair.status() + ", not failed; only failed pairs can be retried");
         }
-        int lastAttempt = store.reclaimFailed(task.id(), model.id(), identity.name(), retries.lease(model.timeout()))
-                .orElseThrow(() -> ProblemException.conflict("the submission is no longer failed (retried concurrently)"));
-        UUID submissionId = pair.submissionId();
-        LOG.infof("retry: task %s model %s on purpose, from attempt %d", task.id(), model.slug(), lastAttempt + 1);
-        CompletableFuture.supplyAsync(() -> caller.callClaimed(submissionId, task, model, lastAttempt + 1),
-                guards.bulkhead(model.provider())).join();
+        boolean force = request.forced();
+        if (SubmissionRepository.POSSIBLY_BILLED.contains(pair.errorCode()) && !force) {
+            throw ProblemException.conflict("the pair failed '" + pair.errorCode() + "': the provider may have run and "
+                    + "billed it; re-call it only on purpose, with \"force\": true");
+        }
+        LOG.infof("retry: task %s model %s on purpose%s", task.id(), model.slug(), force ? " (forced)" : "");
+        // claimed inside the worker, once a slot of the provider's bulkhead is free: a claim taken before
+        // queueing could see its lease run out in the queue
+        try {
+            CompletableFuture.supplyAsync(() -> {
+                Claim claim = store.reclaimFailed(task.id(), model.id(), identity.name(), retries.lease(model.timeout()),
+                        force).orElseThrow(() -> ProblemException.conflict(
+                                "the submission is no longer failed (retried concurrently)"));
+                return caller.callClaimed(claim, task, model);
+            }, guards.bulkhead(model.provider())).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
         store.markDispatchedIfComplete(task.id(), catalog.activeModels().stream().map(CallableModel::id).toList());
         gauges.refresh();
         PairState after = QuarkusTransaction.requiringNew().call(() -> submissions.findPair(task.id(), model.id()))

@@ -11,10 +11,11 @@ final class FailureMapping {
 
     static String ledgerOutcome(FailureKind kind) {
         return switch (kind) {
-            case RATE_LIMITED, OVERLOADED, SERVER_ERROR -> "retryable_error";
+            case RATE_LIMITED, OVERLOADED -> "retryable_error";
             case CONNECT_ERROR -> "connect_error";
             case TIMEOUT -> "timeout";
-            case CONNECTION_LOST, UNAUTHORIZED, BAD_REQUEST, INVALID_RESPONSE, EMPTY, NOT_CONFIGURED -> "error";
+            case POSSIBLY_PROCESSED, QUOTA_EXHAUSTED, CONNECTION_LOST, UNAUTHORIZED, BAD_REQUEST, INVALID_RESPONSE, EMPTY,
+                    NOT_CONFIGURED -> "error";
         };
     }
 
@@ -22,7 +23,7 @@ final class FailureMapping {
     static Boolean billed(FailureKind kind) {
         return switch (kind) {
             case INVALID_RESPONSE, EMPTY -> Boolean.TRUE;
-            case TIMEOUT, CONNECTION_LOST -> null;
+            case TIMEOUT, CONNECTION_LOST, POSSIBLY_PROCESSED -> null;
             default -> Boolean.FALSE;
         };
     }
@@ -30,8 +31,11 @@ final class FailureMapping {
     static ErrorCode errorCode(FailureKind kind) {
         return switch (kind) {
             case RATE_LIMITED -> ErrorCode.RATE_LIMITED;
-            case OVERLOADED, SERVER_ERROR, BAD_REQUEST -> ErrorCode.PROVIDER_ERROR;
-            case CONNECT_ERROR, CONNECTION_LOST -> ErrorCode.CONNECT_ERROR;
+            case OVERLOADED, BAD_REQUEST -> ErrorCode.PROVIDER_ERROR;
+            case CONNECT_ERROR -> ErrorCode.CONNECT_ERROR;
+            // the request left and no one can say whether the model ran: its own code, never retried automatically
+            case POSSIBLY_PROCESSED, CONNECTION_LOST -> ErrorCode.POSSIBLY_PROCESSED;
+            case QUOTA_EXHAUSTED -> ErrorCode.QUOTA_EXHAUSTED;
             case TIMEOUT -> ErrorCode.TIMEOUT;
             case UNAUTHORIZED, NOT_CONFIGURED -> ErrorCode.UNAUTHORIZED;
             case INVALID_RESPONSE -> ErrorCode.INVALID_RESPONSE;
@@ -42,7 +46,7 @@ final class FailureMapping {
     /** Failures that say the provider is unhealthy, as opposed to one odd answer: these trip its circuit. */
     static boolean isProviderFault(FailureKind kind) {
         return switch (kind) {
-            case OVERLOADED, SERVER_ERROR, CONNECT_ERROR, TIMEOUT, CONNECTION_LOST -> true;
+            case OVERLOADED, POSSIBLY_PROCESSED, CONNECT_ERROR, TIMEOUT, CONNECTION_LOST -> true;
             default -> false;
         };
     }

@@ -67,6 +67,7 @@ public class ModelCatalog {
             m.active = seed.enabled();
             m.inputUsdPerMtok = seed.inputUsdPerMtok();
             m.outputUsdPerMtok = seed.outputUsdPerMtok();
+            m.cachedInputUsdPerMtok = seed.cachedInputUsdPerMtok().orElse(null);
             m.maxOutputTokens = seed.maxOutputTokens();
             m.timeoutSeconds = seed.timeoutSeconds();
             m.baseUrl = seed.baseUrl().orElse(null);
@@ -140,6 +141,15 @@ public class ModelCatalog {
             throw ProblemException.badRequest("demo models must use apiModel demo-excellent, demo-good, demo-plain, "
                     + "demo-buggy or demo-nocode");
         }
+        String baseUrl = body.baseUrl() == null || body.baseUrl().isBlank() ? null : body.baseUrl().strip();
+        Provider provider = Provider.fromId(body.provider())
+                .orElseThrow(() -> ProblemException.badRequest("unknown provider '" + body.provider() + "'"));
+        if (baseUrl != null && !llm.allowsBaseUrl(provider, baseUrl)) {
+            // the provider's key goes wherever the model points: only the operator's configuration decides where
+            throw ProblemException.badRequest("baseUrl is not an allowed origin of provider " + provider.id()
+                    + ": use the provider's configured base URL, or have the operator allow the origin with AUTOBENCH_PROVIDERS_"
+                    + provider.name() + "_ALLOWED_ORIGINS");
+        }
         Optional<Model> existing = models.findBySlug(slug);
         Model m = existing.orElseGet(Model::new);
         m.slug = slug;
@@ -149,9 +159,10 @@ public class ModelCatalog {
         m.active = body.active();
         m.inputUsdPerMtok = body.inputUsdPerMtok();
         m.outputUsdPerMtok = body.outputUsdPerMtok();
+        m.cachedInputUsdPerMtok = body.cachedInputUsdPerMtok();
         m.maxOutputTokens = body.maxOutputTokens();
         m.timeoutSeconds = body.timeoutSeconds();
-        m.baseUrl = body.baseUrl() == null || body.baseUrl().isBlank() ? null : body.baseUrl().strip();
+        m.baseUrl = baseUrl;
         if (existing.isEmpty()) {
             models.persist(m);
         }
@@ -166,7 +177,8 @@ public class ModelCatalog {
         String reason = !m.active ? "disabled by the operator"
                 : available ? null : provider.map(ModelCatalog::unavailableReason).orElse("unknown provider");
         return new ModelView(m.slug, m.provider, m.apiModel, m.displayName, m.active && available,
-                m.inputUsdPerMtok, m.outputUsdPerMtok, m.maxOutputTokens, m.timeoutSeconds, m.baseUrl, m.active, reason);
+                m.inputUsdPerMtok, m.outputUsdPerMtok, m.maxOutputTokens, m.timeoutSeconds, m.baseUrl, m.active, reason,
+                m.cachedInputUsdPerMtok);
     }
 
     public record Upserted(ModelView model, boolean created) {

@@ -1,11 +1,13 @@
 package dev.autobench.dispatcher.service;
 
 import dev.autobench.dispatcher.domain.CallableModel;
+import dev.autobench.dispatcher.domain.Claim;
 import dev.autobench.dispatcher.domain.ErrorCode;
 import dev.autobench.dispatcher.domain.PairOutcome;
 import dev.autobench.dispatcher.domain.TaskToDispatch;
 import dev.autobench.llm.CodeExtractor;
 import dev.autobench.llm.ExtractedCode;
+import dev.autobench.llm.FinishReason;
 import dev.autobench.llm.LlmCallException;
 import dev.autobench.llm.LlmClient;
 import dev.autobench.llm.LlmRequest;
@@ -17,7 +19,6 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Calls one model for one task: claim first, then up to N attempts, each written to the ledger before
@@ -34,9 +35,13 @@ public class SubmissionCaller {
     private final RetryPolicy retries;
     private final DispatchMetrics metrics;
     private final DispatcherIdentity identity;
+    private final DailyBudget budget;
+    private final ClaimGate gate;
 
     SubmissionCaller(SubmissionStore store, LlmClient llm, ProviderGuards guards, RetryPolicy retries,
-                     DispatchMetrics metrics, DispatcherIdentity identity) {
+                     DispatchMetrics metrics, DispatcherIdentity identity, DailyBudget budget, ClaimGate gate) {
+        this.budget = budget;
+        this.gate = gate;
         this.store = store;
         this.llm = llm;
         this.guards = guards;
@@ -47,54 +52,72 @@ public class SubmissionCaller {
 
     /** Claims the pair and, only if this call won the claim, calls the model. */
     public PairOutcome claimAndCall(TaskToDispatch task, CallableModel model) {
-        Optional<UUID> claim = store.claim(task.id(), model.id(), identity.name(), retries.lease(model.timeout()));
+        if (!gate.isOpen()) {
+            return PairOutcome.skipped();
+        }
+        Optional<Claim> claim = store.claim(task.id(), model.id(), identity.name(), retries.lease(model.timeout()));
         if (claim.isEmpty()) {
             return PairOutcome.skipped();
         }
-        return callClaimed(claim.get(), task, model, 1);
+        return callClaimed(claim.get(), task, model);
     }
 
-    /** Calls a pair this process holds the claim of; attempts are numbered from {@code firstAttempt}. */
-    public PairOutcome callClaimed(UUID submissionId, TaskToDispatch task, CallableModel model, int firstAttempt) {
+    /** Calls a pair under a claim this process holds; attempts are numbered after the claim's last one. */
+    public PairOutcome callClaimed(Claim claim, TaskToDispatch task, CallableModel model) {
         try {
-            return attempts(submissionId, task, model, firstAttempt);
+            return attempts(claim, task, model);
+        } catch (ClaimLostException lost) {
+            LOG.warnf("%s for task %s: %s", model.slug(), task.id(), lost.getMessage());
+            return new PairOutcome(PairOutcome.Kind.FAILED, 0);
         } catch (RuntimeException e) {
             // a bug or a database outage: record it if we still can; otherwise the lease reaper will
             LOG.errorf(e, "dispatch of task %s to %s failed unexpectedly", task.id(), model.slug());
             try {
-                store.fail(submissionId, identity.name(), ErrorCode.INTERNAL_ERROR.db(), "internal error: "
+                store.fail(claim, ErrorCode.INTERNAL_ERROR.db(), "internal error: "
                         + e.getClass().getSimpleName(), null, null, null, null, null, null);
             } catch (RuntimeException ignored) {
-                LOG.warnf("could not record the failure of submission %s; its lease will expire", submissionId);
+                LOG.warnf("could not record the failure of submission %s; its lease will expire", claim.submissionId());
             }
             return new PairOutcome(PairOutcome.Kind.FAILED, 0);
         }
     }
 
-    private PairOutcome attempts(UUID submissionId, TaskToDispatch task, CallableModel model, int firstAttempt) {
+    private PairOutcome attempts(Claim claim, TaskToDispatch task, CallableModel model) {
         LlmRequest request = PromptBuilder.request(task, model);
-        String owner = identity.name();
+        Duration lease = retries.lease(model.timeout());
         int made = 0;
-        for (int attempt = firstAttempt; ; attempt++) {
+        for (int attempt = claim.lastAttempt() + 1; ; attempt++) {
             long[] ledgerId = {-1};
             int number = attempt;
             LlmResponse response;
             try {
                 response = guards.call(model.provider(), () -> {
-                    // inside the circuit: an open circuit prevents the row as well as the request
-                    ledgerId[0] = store.beginAttempt(submissionId, model, number);
+                    // inside the circuit: an open circuit prevents the row as well as the request; and only a
+                    // claim that still holds (renewed here) may send
+                    ledgerId[0] = store.beginAttempt(claim, model, number, lease, budget);
                     return llm.call(request);
                 });
-            } catch (CircuitBreakerOpenException open) {
-                metrics.attempt(model, "circuit_open", null);
-                store.fail(submissionId, owner, ErrorCode.CIRCUIT_OPEN.db(), "circuit of provider "
-                        + model.provider().id() + " is open: not called", null, null, null, null, null, null);
+            } catch (BudgetExhaustedException spent) {
+                metrics.attempt(model, "budget_exhausted", null);
+                budget.refused();
+                LOG.warnf("%s for task %s: %s", model.slug(), task.id(), spent.getMessage());
+                store.fail(claim, ErrorCode.BUDGET_EXHAUSTED.db(), spent.getMessage(), null, null, null, null, null, null);
                 return new PairOutcome(PairOutcome.Kind.FAILED, made);
+            } catch (CircuitBreakerOpenException open) {
+                // nothing was sent: give the pair back, so that a later dispatch calls it once the circuit closes
+                metrics.attempt(model, "circuit_open", null);
+                store.release(claim);
+                LOG.infof("%s for task %s: circuit of provider %s is open; not called, left for a later dispatch",
+                        model.slug(), task.id(), model.provider().id());
+                return new PairOutcome(PairOutcome.Kind.DEFERRED, made);
             } catch (LlmCallException failure) {
                 made++;
+                if (failure.usage().isPresent()) {
+                    return billedFailure(claim, task, model, ledgerId[0], failure, failure.usage().get(), made);
+                }
                 store.finishAttempt(ledgerId[0], FailureMapping.ledgerOutcome(failure.kind()),
                         failure.httpStatus().orElse(null), FailureMapping.billed(failure.kind()),
-                        failure.requestId().orElse(null), null, null, failure.latency(), failure.getMessage());
+                        failure.requestId().orElse(null), null, null, failure.latency(), failure.getMessage(), null, null);
                 metrics.attempt(model, failure.kind().tag(), failure.latency());
                 if (retries.shouldRetry(failure, made)) {
                     Duration wait = retries.delayBefore(made + 1, failure);
@@ -105,7 +128,7 @@ public class SubmissionCaller {
                 }
                 LOG.warnf("%s for task %s failed after %d attempt(s): %s", model.slug(), task.id(), made,
                         failure.getMessage());
-                store.fail(submissionId, owner, FailureMapping.errorCode(failure.kind()).db(), failure.getMessage(),
+                store.fail(claim, FailureMapping.errorCode(failure.kind()).db(), failure.getMessage(),
                         null, null, null, null, failure.latency(), failure.requestId().orElse(null));
                 return new PairOutcome(PairOutcome.Kind.FAILED, made);
             } catch (RuntimeException e) {
@@ -114,30 +137,60 @@ public class SubmissionCaller {
                 throw new IllegalStateException(e);
             }
             made++;
-            return answered(submissionId, owner, task, model, ledgerId[0], response, made);
+            return answered(claim, task, model, ledgerId[0], response, made);
         }
     }
 
-    private PairOutcome answered(UUID submissionId, String owner, TaskToDispatch task, CallableModel model,
+    private PairOutcome answered(Claim claim, TaskToDispatch task, CallableModel model,
                                  long ledgerId, LlmResponse response, int made) {
-        BigDecimal cost = model.cost(response.inputTokens(), response.outputTokens());
+        FinishReason finish = response.finishReason();
+        BigDecimal cost = model.cost(response.inputTokens(), response.cachedInputTokens(), response.outputTokens());
         store.finishAttempt(ledgerId, "success", response.httpStatus(), true, response.requestId(),
-                response.inputTokens(), response.outputTokens(), response.latency(), null);
+                response.inputTokens(), response.outputTokens(), response.latency(), null, finish.raw(),
+                response.cachedInputTokens());
         metrics.attempt(model, "success", response.latency());
-        metrics.answered(model, response.inputTokens(), response.outputTokens(), cost);
+        metrics.answered(model, response.inputTokens(), response.outputTokens(), cost, finish);
 
         Optional<ExtractedCode> code = CodeExtractor.extract(response.text());
-        boolean stored = code.isPresent()
-                ? store.succeed(submissionId, owner, response.text(), code.get().html(), response.inputTokens(),
-                response.outputTokens(), cost, response.latency(), response.requestId())
-                : store.fail(submissionId, owner, ErrorCode.NO_CODE.db(), "the answer contains no HTML, SVG or JavaScript code",
-                response.text(), response.inputTokens(), response.outputTokens(), cost, response.latency(),
-                response.requestId());
-        if (!stored) {
-            LOG.warnf("submission %s (%s, task %s) lost its claim before the answer arrived; the answer is in the "
-                    + "ledger but not stored", submissionId, model.slug(), task.id());
+        boolean stored;
+        ErrorCode refusedOrCut = finish.truncated() ? ErrorCode.TRUNCATED : finish.refused() ? ErrorCode.REFUSED : null;
+        if (refusedOrCut != null) {
+            // a page cut off at the token limit, or a safety block, is not a solution even when some code came back
+            stored = store.fail(claim, refusedOrCut.db(), "the answer stopped with finish reason " + finish.raw(),
+                    response.text(), response.inputTokens(), response.outputTokens(), cost, response.latency(),
+                    response.requestId());
+        } else if (code.isPresent()) {
+            stored = store.succeed(claim, response.text(), code.get().html(), response.inputTokens(),
+                    response.outputTokens(), cost, response.latency(), response.requestId());
+        } else {
+            stored = store.fail(claim, ErrorCode.NO_CODE.db(), "the answer contains no HTML, SVG or JavaScript code",
+                    response.text(), response.inputTokens(), response.outputTokens(), cost, response.latency(),
+                    response.requestId());
         }
-        return new PairOutcome(code.isPresent() && stored ? PairOutcome.Kind.SUCCEEDED : PairOutcome.Kind.FAILED, made);
+        if (!stored) {
+            LOG.warnf("submission %s (%s, task %s) was re-claimed before the answer arrived; the answer is in the "
+                    + "ledger but not stored", claim.submissionId(), model.slug(), task.id());
+        }
+        boolean succeeded = refusedOrCut == null && code.isPresent() && stored;
+        return new PairOutcome(succeeded ? PairOutcome.Kind.SUCCEEDED : PairOutcome.Kind.FAILED, made);
+    }
+
+    /** A 2xx that is still a failure (no text, not the provider's shape): billed, so its tokens and cost are kept. */
+    private PairOutcome billedFailure(Claim claim, TaskToDispatch task, CallableModel model, long ledgerId,
+                                      LlmCallException failure, LlmCallException.Usage usage, int made) {
+        FinishReason finish = usage.finishReason();
+        BigDecimal cost = model.cost(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
+        store.finishAttempt(ledgerId, FailureMapping.ledgerOutcome(failure.kind()), failure.httpStatus().orElse(null),
+                true, failure.requestId().orElse(null), usage.inputTokens(), usage.outputTokens(), failure.latency(),
+                failure.getMessage(), finish.raw(), usage.cachedInputTokens());
+        metrics.attempt(model, failure.kind().tag(), failure.latency());
+        metrics.answered(model, usage.inputTokens(), usage.outputTokens(), cost, finish);
+        ErrorCode code = finish.truncated() ? ErrorCode.TRUNCATED : finish.refused() ? ErrorCode.REFUSED
+                : FailureMapping.errorCode(failure.kind());
+        LOG.warnf("%s for task %s: %s", model.slug(), task.id(), failure.getMessage());
+        store.fail(claim, code.db(), failure.getMessage(), null, usage.inputTokens(), usage.outputTokens(), cost,
+                failure.latency(), failure.requestId().orElse(null));
+        return new PairOutcome(PairOutcome.Kind.FAILED, made);
     }
 
     private static void sleep(Duration wait) {

@@ -2,6 +2,7 @@ package dev.autobench.dispatcher.service;
 
 import dev.autobench.dispatcher.domain.AbandonedClaim;
 import dev.autobench.dispatcher.domain.CallableModel;
+import dev.autobench.dispatcher.domain.Claim;
 import dev.autobench.dispatcher.repository.ProviderCallRepository;
 import dev.autobench.dispatcher.repository.SubmissionRepository;
 import dev.autobench.dispatcher.repository.TaskRepository;
@@ -34,38 +35,65 @@ public class SubmissionStore {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<UUID> claim(UUID taskId, UUID modelId, String owner, Duration lease) {
+    public Optional<Claim> claim(UUID taskId, UUID modelId, String owner, Duration lease) {
         return submissions.claim(taskId, modelId, owner, lease);
     }
 
+    /** Gives an unsent pair back (status queued): the next dispatch claims it again, under a new token. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Integer> reclaimFailed(UUID taskId, UUID modelId, String owner, Duration lease) {
-        return submissions.reclaimFailed(taskId, modelId, owner, lease);
+    public boolean release(Claim claim) {
+        return submissions.release(claim);
     }
 
-    /** The ledger row of one HTTP attempt, committed before the request is sent. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long beginAttempt(UUID submissionId, CallableModel model, int attempt) {
-        submissions.recordAttempt(submissionId, attempt);
-        return calls.begin(submissionId, model.provider().id(), model.apiModel(), attempt);
+    public long countReleased() {
+        return submissions.countReleased();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Claim> reclaimFailed(UUID taskId, UUID modelId, String owner, Duration lease, boolean force) {
+        return submissions.reclaimFailed(taskId, modelId, owner, lease, force);
+    }
+
+    /**
+     * Starts one HTTP attempt: renews the claim's lease and commits the attempt's ledger row, both before the
+     * request is sent. Throws {@link ClaimLostException} (and writes nothing) when the claim is gone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long beginAttempt(Claim claim, CallableModel model, int attempt, Duration lease, DailyBudget budget) {
+        if (!submissions.startAttempt(claim, attempt, lease)) {
+            throw new ClaimLostException(claim);
+        }
+        long used = calls.lockAndCountTaskDay(claim.submissionId());
+        int allowed = budget.allowed();
+        budget.observed(used, allowed);
+        if (used >= allowed) {
+            // rolls the lease renewal back with it: nothing is written, nothing is sent
+            throw new BudgetExhaustedException(used, allowed);
+        }
+        long id = calls.begin(claim.submissionId(), model.provider().id(), model.apiModel(), attempt);
+        budget.observed(used + 1, allowed);
+        return id;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishAttempt(long callId, String outcome, Integer httpStatus, Boolean billed, String requestId,
-                              Integer inputTokens, Integer outputTokens, Duration latency, String error) {
-        calls.finish(callId, outcome, httpStatus, billed, requestId, inputTokens, outputTokens, latency.toMillis(), error);
+                              Integer inputTokens, Integer outputTokens, Duration latency, String error,
+                              String finishReason, Integer cachedInputTokens) {
+        calls.finish(callId, outcome, httpStatus, billed, requestId, inputTokens, outputTokens, latency.toMillis(), error,
+                finishReason, cachedInputTokens);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean succeed(UUID id, String owner, String answer, String code, int inputTokens, int outputTokens,
+    public boolean succeed(Claim claim, String answer, String code, int inputTokens, int outputTokens,
                            BigDecimal cost, Duration latency, String requestId) {
-        return submissions.succeed(id, owner, answer, code, inputTokens, outputTokens, cost, latency.toMillis(), requestId);
+        return submissions.succeed(claim, answer, code, inputTokens, outputTokens, cost, latency.toMillis(), requestId);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean fail(UUID id, String owner, String errorCode, String message, String answer, Integer inputTokens,
+    public boolean fail(Claim claim, String errorCode, String message, String answer, Integer inputTokens,
                         Integer outputTokens, BigDecimal cost, Duration latency, String requestId) {
-        return submissions.fail(id, owner, errorCode, message, answer, inputTokens, outputTokens, cost,
+        return submissions.fail(claim, errorCode, message, answer, inputTokens, outputTokens, cost,
                 latency == null ? null : latency.toMillis(), requestId);
     }
 

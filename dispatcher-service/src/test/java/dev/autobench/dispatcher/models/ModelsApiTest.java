@@ -1,8 +1,11 @@
 package dev.autobench.dispatcher.models;
 
 import dev.autobench.dispatcher.service.ModelCatalog;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.testsupport.PostgresTestResource;
+import dev.autobench.dispatcher.support.InjectWireMock;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -31,6 +34,9 @@ class ModelsApiTest {
 
     @Inject
     ModelCatalog catalog;
+
+    @InjectWireMock
+    WireMockServer wiremock;
 
     @BeforeEach
     void arrange() {
@@ -91,6 +97,29 @@ class ModelsApiTest {
         gpt5.put("maxOutputTokens", 32000);
         gpt5.put("timeoutSeconds", 300);
         put("gpt-5", gpt5).statusCode(200);
+    }
+
+    @Test
+    void aModelCannotPointItsProvidersKeyAtAForeignHost() {
+        Map<String, Object> foreign = model("openai", "gpt-5");
+        foreign.put("baseUrl", "https://evil.example.com/v1");
+        problem(put("test-foreign", foreign), "allowed origin");
+        Map<String, Object> redirected = model("openai", "gpt-5");
+        redirected.put("baseUrl", "https://api.openai.com.evil.example.com");
+        problem(put("gpt-5", redirected), "AUTOBENCH_PROVIDERS_OPENAI_ALLOWED_ORIGINS");
+        Map<String, Object> userInfo = model("anthropic", "claude");
+        userInfo.put("baseUrl", wiremock.baseUrl() + "@evil.example.com");
+        problem(put("test-foreign", userInfo), "allowed origin");
+        Map<String, Object> demo = model("demo", "demo-good");
+        demo.put("baseUrl", wiremock.baseUrl());
+        problem(put("test-foreign", demo), "allowed origin");
+        given().get("/api/models").then().body("slug", org.hamcrest.Matchers.not(hasItems("test-foreign")))
+                .body("find { it.slug == 'gpt-5' }.baseUrl", org.hamcrest.Matchers.nullValue());
+
+        // the provider's own configured origin (here WireMock, as AUTOBENCH_PROVIDERS_OPENAI_BASE_URL) is fine
+        Map<String, Object> proxied = model("openai", "gpt-5");
+        proxied.put("baseUrl", wiremock.baseUrl() + "/eu");
+        put("test-proxied", proxied).statusCode(201).body("baseUrl", equalTo(wiremock.baseUrl() + "/eu"));
     }
 
     @Test

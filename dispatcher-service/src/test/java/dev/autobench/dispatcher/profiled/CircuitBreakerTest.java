@@ -28,12 +28,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The per-provider circuit opens after repeated failures, fails pairs without calling, and closes again. */
+/**
+ * The per-provider circuit opens after repeated failures; pairs met by the open circuit are released unsent and
+ * dispatched again automatically once it lets calls through; deliberate retries need the admin token.
+ */
 @QuarkusTest
 @TestProfile(OperationsProfile.class)
 class CircuitBreakerTest {
 
     static final String CRON = "test-cron-secret-0123456789";
+    static final String ADMIN = "Bearer test-admin-token-0123456789";
 
     @InjectWireMock
     WireMockServer wiremock;
@@ -56,35 +60,43 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void opensAfterRepeatedFailuresAndClosesAgainAfterItsDelay() {
-        wiremock.stubFor(openAi().atPriority(1).willReturn(FakeProviders.status(500)));
+    void anOpenCircuitReleasesThePairWhichIsDispatchedAgainAutomaticallyOnce() {
         List<UUID> first = List.of(db.insertTask(1, "A"), db.insertTask(2, "B"), db.insertTask(3, "C"), db.insertTask(4, "D"));
+        for (String title : List.of("A", "B", "C", "D")) {
+            wiremock.stubFor(FakeProviders.forTask(openAi(), "# Task: " + title + "\\n").willReturn(FakeProviders.status(500)));
+        }
 
         dispatch().body("failed", equalTo(4)).body("calls", equalTo(4));
         assertThat(circuitState()).isEqualTo("1.0");
 
+        // the circuit is open: the new pair is not sent, not failed, but given back
         UUID blocked = db.insertTask(5, "E");
-        db.insertTask(6, "F");
-        dispatch().body("failed", equalTo(2)).body("calls", equalTo(0));
-        assertThat(wiremock.countRequestsMatching(openAiCalls().build()).getCount()).isEqualTo(4);
-        Map<String, Object> prevented = db.submission(blocked, "gpt-5");
-        assertThat(prevented.get("error_code")).isEqualTo("circuit_open");
-        assertThat(prevented.get("attempts")).isEqualTo(0);
-        assertThat(db.ledger(blocked, "gpt-5")).isEmpty();
+        dispatch().body("calls", equalTo(0)).body("failed", equalTo(0));
+        assertThat(db.submission(blocked, "gpt-5").get("error_code")).isNull();
 
-        // the provider recovers; once the delay has passed a trial call goes through and closes the circuit
+        // once the circuit lets a trial through, the scheduled re-dispatch calls it, exactly once, by itself
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(db.submission(blocked, "gpt-5").get("status")).isEqualTo("succeeded"));
+        assertThat(db.ledger(blocked, "gpt-5")).singleElement().satisfies(r -> {
+            assertThat(r.get("attempt")).isEqualTo(1);
+            assertThat(r.get("outcome")).isEqualTo("success");
+        });
+        assertThat(wiremock.countRequestsMatching(openAiCalls().withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("# Task: E\\n")).build()).getCount()).isEqualTo(1);
+        assertThat(db.rows("SELECT status FROM tasks WHERE id = ?", blocked).get(0).get("status")).isEqualTo("dispatched");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(circuitState()).isEqualTo("0.0"));
+
+        // a pair whose failure may have been billed (a 500: possibly processed) is re-called only with an explicit force
         wiremock.resetAll();
         FakeProviders.stubAllSucceed(wiremock);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                retry(blocked, "gpt-5").statusCode(200).body("status", equalTo("succeeded")));
-        assertThat(circuitState()).isEqualTo("0.0");
-        assertThat(db.ledger(blocked, "gpt-5")).singleElement().satisfies(r -> assertThat(r.get("attempt")).isEqualTo(1));
-
-        // a deliberate retry of a pair that failed on the provider: attempts continue their numbering
-        retry(first.get(0), "gpt-5").statusCode(200)
+        retry(first.get(0), "gpt-5").statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("force"));
+        assertThat(db.ledger(first.get(0), "gpt-5")).hasSize(1);
+        // a deliberate, forced retry: attempts continue their numbering
+        retry(first.get(0), "gpt-5", true).statusCode(200)
                 .body("status", equalTo("succeeded")).body("attempts", equalTo(2)).body("model", equalTo("gpt-5"));
         assertThat(db.ledger(first.get(0), "gpt-5")).extracting(r -> r.get("outcome"))
-                .containsExactly("retryable_error", "success");
+                .containsExactly("error", "success");
     }
 
     @Test
@@ -98,9 +110,13 @@ class CircuitBreakerTest {
         retry(UUID.randomUUID(), "gpt-5").statusCode(404).contentType("application/problem+json");
         UUID undispatched = db.insertTask(2, "B");
         retry(undispatched, "gpt-5").statusCode(404).body("detail", containsString("no submission"));
-        given().header("x-cron-secret", CRON).contentType(ContentType.JSON).body("{\"model\":\"gpt-5\"}")
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"model\":\"gpt-5\"}")
                 .when().post("/api/dispatch/retry").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("taskId", task.toString(), "model", "gpt-5"))
+                .when().post("/api/dispatch/retry").then().statusCode(401);
+        // the cron secret no longer suffices: re-calling a pair costs money, so it is an operator's decision
+        given().header("x-cron-secret", CRON).contentType(ContentType.JSON)
+                .body(Map.of("taskId", task.toString(), "model", "gpt-5"))
                 .when().post("/api/dispatch/retry").then().statusCode(401);
         assertThat(wiremock.countRequestsMatching(openAiCalls().build()).getCount()).isEqualTo(1);
     }
@@ -110,8 +126,15 @@ class CircuitBreakerTest {
     }
 
     static io.restassured.response.ValidatableResponse retry(UUID task, String model) {
-        return given().header("x-cron-secret", CRON).contentType(ContentType.JSON)
-                .body(Map.of("taskId", task.toString(), "model", model))
+        return retry(task, model, null);
+    }
+
+    static io.restassured.response.ValidatableResponse retry(UUID task, String model, Boolean force) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("taskId", task.toString(), "model", model));
+        if (force != null) {
+            body.put("force", force);
+        }
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .when().post("/api/dispatch/retry").then();
     }
 

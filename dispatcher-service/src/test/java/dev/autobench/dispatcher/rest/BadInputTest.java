@@ -51,7 +51,7 @@ class BadInputTest {
             bodies.add("{\"taskId\":" + json(hostile) + ",\"model\":\"gpt-5\"}");
         }
         for (String body : bodies) {
-            Response response = given().header("x-cron-secret", CRON).contentType("application/json").body(body)
+            Response response = given().header("Authorization", ADMIN).contentType("application/json").body(body)
                     .post("/api/dispatch/retry");
             assertProblem(response, "retry " + abbreviate(body));
         }
@@ -94,7 +94,7 @@ class BadInputTest {
     void oversizedBodiesAre413Problems() {
         long before = rows();
         String huge = "{\"taskId\":\"" + "a".repeat(70 * 1024) + "\",\"model\":\"gpt-5\"}";
-        Response retry = given().header("x-cron-secret", CRON).contentType("application/json").body(huge)
+        Response retry = given().header("Authorization", ADMIN).contentType("application/json").body(huge)
                 .post("/api/dispatch/retry");
         assertThat(retry.statusCode()).isEqualTo(413);
         assertProblem(retry, "oversized retry");
@@ -108,7 +108,7 @@ class BadInputTest {
     @Test
     void wrongMediaTypesAreProblems() {
         for (String type : new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded"}) {
-            Response response = given().header("x-cron-secret", CRON).contentType(type).body("taskId=1&model=x")
+            Response response = given().header("Authorization", ADMIN).contentType(type).body("taskId=1&model=x")
                     .post("/api/dispatch/retry");
             assertProblem(response, "retry as " + type);
         }

@@ -29,7 +29,7 @@ public final class Db {
         update("DELETE FROM submissions");
         update("DELETE FROM tasks");
         update("DELETE FROM models WHERE slug LIKE 'test-%' OR slug LIKE 'bench-%'");
-        update("UPDATE models SET active = (slug = ANY(?)), timeout_seconds = ?",
+        update("UPDATE models SET active = (slug = ANY(?)), timeout_seconds = ?, base_url = NULL",
                 activeSlugs.toArray(String[]::new), timeoutSeconds);
     }
 

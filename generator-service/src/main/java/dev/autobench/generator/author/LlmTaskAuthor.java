@@ -147,7 +147,7 @@ public class LlmTaskAuthor implements TaskSource {
 
     static String outcomeOf(FailureKind kind) {
         return switch (kind) {
-            case RATE_LIMITED, OVERLOADED, SERVER_ERROR -> "retryable_error";
+            case RATE_LIMITED, OVERLOADED -> "retryable_error";
             case CONNECT_ERROR -> "connect_error";
             case TIMEOUT -> "timeout";
             default -> "error";

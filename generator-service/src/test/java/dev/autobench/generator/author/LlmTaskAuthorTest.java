@@ -128,7 +128,8 @@ class LlmTaskAuthorTest {
         given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
                 .body("source", everyItem(is("bank")));
         assertThat(fallbacks()).isEqualTo(before + 1);
-        assertThat(ledgerRow("req-author-500")).containsExactly("retryable_error", "500", "false", null, "1");
+        // a 500 whose body is not an overload or rate limit may have run the model: recorded as possibly billed
+        assertThat(ledgerRow("req-author-500")).containsExactly("error", "500", "true", null, "1");
     }
 
     private static Map<String, Object> task(String title, String category) {

@@ -5,6 +5,7 @@ import dev.autobench.llm.ProviderEndpoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,15 +27,24 @@ public class ConfiguredProviderEndpoints implements ProviderEndpoints {
 
     @Override
     public Optional<String> baseUrl(Provider provider) {
-        Optional<String> configured = switch (provider) {
-            case OPENAI -> providers.openai().baseUrl();
-            case ANTHROPIC -> providers.anthropic().baseUrl();
-            case GOOGLE -> providers.google().baseUrl();
-            case DEEPSEEK -> providers.deepseek().baseUrl();
-            case OPENAI_COMPATIBLE -> providers.openaiCompatible().baseUrl();
+        return endpoint(provider).flatMap(ProvidersConfig.Endpoint::baseUrl).filter(u -> !u.isBlank())
+                .or(provider::defaultBaseUrl);
+    }
+
+    @Override
+    public List<String> allowedOrigins(Provider provider) {
+        return endpoint(provider).flatMap(ProvidersConfig.Endpoint::allowedOrigins).orElse(List.of());
+    }
+
+    private Optional<ProvidersConfig.Endpoint> endpoint(Provider provider) {
+        return switch (provider) {
+            case OPENAI -> Optional.of(providers.openai());
+            case ANTHROPIC -> Optional.of(providers.anthropic());
+            case GOOGLE -> Optional.of(providers.google());
+            case DEEPSEEK -> Optional.of(providers.deepseek());
+            case OPENAI_COMPATIBLE -> Optional.of(providers.openaiCompatible());
             case DEMO -> Optional.empty();
         };
-        return configured.filter(u -> !u.isBlank()).or(provider::defaultBaseUrl);
     }
 
     @Override

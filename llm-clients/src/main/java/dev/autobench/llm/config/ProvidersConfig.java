@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,13 @@ public interface ProvidersConfig {
     Duration connectTimeout();
 
     interface Endpoint {
+        /** The provider's address ({@code AUTOBENCH_PROVIDERS_<NAME>_BASE_URL}); the public endpoint when unset. */
         Optional<String> baseUrl();
+
+        /**
+         * Further origins ({@code https://host[:port]}, comma-separated, {@code AUTOBENCH_PROVIDERS_<NAME>_ALLOWED_ORIGINS})
+         * a model's own base URL may point at. A model row can never send the provider's key anywhere else.
+         */
+        Optional<List<String>> allowedOrigins();
     }
 }

@@ -3,6 +3,7 @@ package dev.autobench.llm.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autobench.llm.FinishReason;
 import dev.autobench.llm.LlmRequest;
 
 import java.util.LinkedHashMap;
@@ -52,7 +53,10 @@ public final class AnthropicWire implements ProviderWire {
             }
         }
         JsonNode usage = body.path("usage");
-        return new Answer(text.toString(), ProviderWire.intOrZero(usage.get("input_tokens")),
-                ProviderWire.intOrZero(usage.get("output_tokens")), ProviderWire.textOrNull(body.get("id")));
+        // Anthropic counts cache reads apart from input_tokens; the sum is what the prompt was
+        int cached = ProviderWire.intOrZero(usage.get("cache_read_input_tokens"));
+        return new Answer(text.toString(), ProviderWire.intOrZero(usage.get("input_tokens")) + cached,
+                ProviderWire.intOrZero(usage.get("output_tokens")), ProviderWire.textOrNull(body.get("id")),
+                FinishReason.of(ProviderWire.textOrNull(body.get("stop_reason"))), cached);
     }
 }

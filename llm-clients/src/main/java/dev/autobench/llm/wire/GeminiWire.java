@@ -3,6 +3,7 @@ package dev.autobench.llm.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autobench.llm.FinishReason;
 import dev.autobench.llm.LlmRequest;
 
 import java.net.URLEncoder;
@@ -58,7 +59,13 @@ public final class GeminiWire implements ProviderWire {
         JsonNode usage = body.path("usageMetadata");
         int output = ProviderWire.intOrZero(usage.get("candidatesTokenCount"))
                 + ProviderWire.intOrZero(usage.get("thoughtsTokenCount"));
+        // a blocked prompt has no candidate, only promptFeedback.blockReason
+        String finish = ProviderWire.textOrNull(candidates.path(0).get("finishReason"));
+        if (finish == null) {
+            finish = ProviderWire.textOrNull(body.path("promptFeedback").get("blockReason"));
+        }
         return new Answer(text.toString(), ProviderWire.intOrZero(usage.get("promptTokenCount")), output,
-                ProviderWire.textOrNull(body.get("responseId")));
+                ProviderWire.textOrNull(body.get("responseId")), FinishReason.of(finish),
+                ProviderWire.intOrZero(usage.get("cachedContentTokenCount")));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.llm.FailureKind;
+import dev.autobench.llm.FinishReason;
 import dev.autobench.llm.LlmCallException;
 import dev.autobench.llm.LlmRequest;
 import dev.autobench.llm.LlmResponse;
@@ -24,6 +25,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends exactly one HTTP attempt with the JDK client (native-friendly, no reflection) and classifies
@@ -75,61 +80,66 @@ public final class HttpLlmTransport {
 
         long start = System.nanoTime();
         HttpResponse<String> response;
+        // The JDK client stops enforcing its timeout once the headers are in: a server that sends headers and
+        // then stalls would hold this thread (and a bulkhead slot) for ever. The wall-clock deadline covers the
+        // whole exchange, and cancelling the future aborts it.
+        CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            throw failure(FailureKind.CONNECT_ERROR, "connect timed out", null, null, null, start);
-        } catch (HttpTimeoutException e) {
-            throw failure(FailureKind.TIMEOUT, "no answer within " + request.timeout().toSeconds() + "s",
+            response = exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw failure(FailureKind.TIMEOUT, "no complete answer within " + request.timeout().toSeconds() + "s",
                     null, null, null, start);
-        } catch (ConnectException | UnresolvedAddressException e) {
-            throw failure(FailureKind.CONNECT_ERROR, "connection failed: " + simpleName(e), null, null, null, start);
-        } catch (IOException e) {
-            if (isConnectFailure(e)) {
-                throw failure(FailureKind.CONNECT_ERROR, "connection failed: " + simpleName(e), null, null, null, start);
-            }
-            throw failure(FailureKind.CONNECTION_LOST,
-                    "connection lost after the request was sent: " + redactor.apply(simpleName(e)), null, null, null, start);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw failure(FailureKind.CONNECTION_LOST, "interrupted while waiting for the answer", null, null, null, start);
+        } catch (ExecutionException e) {
+            throw transportFailure(e.getCause() == null ? e : e.getCause(), request, redactor, start);
         }
 
         int status = response.statusCode();
         String requestId = requestId(response).orElse(null);
         if (status < 200 || status >= 300) {
-            throw failure(kindOf(status), "HTTP " + status + errorDetail(response.body(), redactor), status,
-                    retryAfter(response).orElse(null), requestId, start);
+            ProviderErrors.Classified classified = ProviderErrors.classify(request.provider(), status, response.body(), json);
+            Duration wait = retryAfter(response).or(classified::retryDelay).orElse(null);
+            throw failure(classified.kind(), "HTTP " + status + errorDetail(response.body(), redactor), status,
+                    wait, requestId, start);
         }
         ProviderWire.Answer answer;
         try {
             answer = wire.parse(json.readTree(response.body()));
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            throw failure(FailureKind.INVALID_RESPONSE, "the " + request.provider() + " answer is not valid JSON of the "
-                    + "expected shape", status, null, requestId, start);
+            throw new LlmCallException(FailureKind.INVALID_RESPONSE, "the " + request.provider() + " answer is not valid "
+                    + "JSON of the expected shape", status, null, requestId, since(start), bestEffortUsage(response.body()));
         }
         String id = requestId != null ? requestId : answer.bodyId();
         if (answer.text() == null || answer.text().isBlank()) {
-            throw failure(FailureKind.EMPTY, "the answer has no text (" + answer.outputTokens() + " output tokens)",
-                    status, null, id, start);
+            throw new LlmCallException(FailureKind.EMPTY, "the answer has no text (" + answer.outputTokens()
+                    + " output tokens, finish reason " + answer.finishReason().raw() + ")", status, null, id, since(start),
+                    new LlmCallException.Usage(answer.inputTokens(), answer.outputTokens(), answer.cachedInputTokens(),
+                            answer.finishReason()));
         }
-        return new LlmResponse(answer.text(), answer.inputTokens(), answer.outputTokens(), id, status, since(start));
+        return new LlmResponse(answer.text(), answer.inputTokens(), answer.outputTokens(), id, status, since(start),
+                answer.finishReason(), answer.cachedInputTokens());
     }
 
-    static FailureKind kindOf(int status) {
-        if (status == 429) {
-            return FailureKind.RATE_LIMITED;
+    /** The usage block of a body that is JSON but not the expected shape, whichever provider's names it uses. */
+    private LlmCallException.Usage bestEffortUsage(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode usage = node.path("usage");
+            JsonNode meta = node.path("usageMetadata");
+            int in = Math.max(ProviderWire.intOrZero(usage.get("prompt_tokens")),
+                    Math.max(ProviderWire.intOrZero(usage.get("input_tokens")), ProviderWire.intOrZero(meta.get("promptTokenCount"))));
+            int out = Math.max(ProviderWire.intOrZero(usage.get("completion_tokens")),
+                    Math.max(ProviderWire.intOrZero(usage.get("output_tokens")),
+                            ProviderWire.intOrZero(meta.get("candidatesTokenCount")) + ProviderWire.intOrZero(meta.get("thoughtsTokenCount"))));
+            return new LlmCallException.Usage(in, out, 0, FinishReason.UNKNOWN);
+        } catch (IOException | RuntimeException notJson) {
+            return new LlmCallException.Usage(0, 0, 0, FinishReason.UNKNOWN);
         }
-        if (status == 401 || status == 403) {
-            return FailureKind.UNAUTHORIZED;
-        }
-        if (status == 529 || status == 503) {
-            return FailureKind.OVERLOADED;
-        }
-        if (status >= 500 || status == 408) {
-            return FailureKind.SERVER_ERROR;
-        }
-        return FailureKind.BAD_REQUEST;
     }
 
     static Optional<String> requestId(HttpResponse<?> response) {
@@ -188,7 +198,22 @@ public final class HttpLlmTransport {
         return ": " + (detail.length() > MAX_ERROR_DETAIL ? detail.substring(0, MAX_ERROR_DETAIL) + "..." : detail);
     }
 
-    private static boolean isConnectFailure(IOException e) {
+    private static LlmCallException transportFailure(Throwable e, LlmRequest request, Redactor redactor, long start) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return failure(FailureKind.CONNECT_ERROR, "connect timed out", null, null, null, start);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return failure(FailureKind.TIMEOUT, "no answer within " + request.timeout().toSeconds() + "s",
+                    null, null, null, start);
+        }
+        if (isConnectFailure(e)) {
+            return failure(FailureKind.CONNECT_ERROR, "connection failed: " + simpleName(e), null, null, null, start);
+        }
+        return failure(FailureKind.CONNECTION_LOST,
+                "connection lost after the request was sent: " + redactor.apply(simpleName(e)), null, null, null, start);
+    }
+
+    private static boolean isConnectFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnresolvedAddressException
                     || t instanceof java.net.UnknownHostException || t instanceof java.net.NoRouteToHostException) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autobench.llm.FinishReason;
 import dev.autobench.llm.LlmRequest;
 
 import java.util.LinkedHashMap;
@@ -69,7 +70,12 @@ public final class OpenAiChatWire implements ProviderWire {
         JsonNode message = choices.path(0).path("message");
         String text = choices.isEmpty() ? null : ProviderWire.textOrNull(message.get("content"));
         JsonNode usage = body.path("usage");
+        // OpenAI reports cache hits in prompt_tokens_details.cached_tokens, DeepSeek in prompt_cache_hit_tokens;
+        // both are part of prompt_tokens
+        int cached = Math.max(ProviderWire.intOrZero(usage.path("prompt_tokens_details").get("cached_tokens")),
+                ProviderWire.intOrZero(usage.get("prompt_cache_hit_tokens")));
         return new Answer(text, ProviderWire.intOrZero(usage.get("prompt_tokens")),
-                ProviderWire.intOrZero(usage.get("completion_tokens")), ProviderWire.textOrNull(body.get("id")));
+                ProviderWire.intOrZero(usage.get("completion_tokens")), ProviderWire.textOrNull(body.get("id")),
+                FinishReason.of(ProviderWire.textOrNull(choices.path(0).get("finish_reason"))), cached);
     }
 }

@@ -2,6 +2,7 @@ package dev.autobench.llm.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autobench.llm.FinishReason;
 import dev.autobench.llm.LlmRequest;
 
 import java.util.Map;
@@ -21,8 +22,12 @@ public interface ProviderWire {
     /** Reads a 2xx body; throws {@link IllegalArgumentException} when it is not this provider's shape. */
     Answer parse(JsonNode body);
 
-    /** What a 2xx body said. */
-    record Answer(String text, int inputTokens, int outputTokens, String bodyId) {
+    /**
+     * What a 2xx body said. {@code inputTokens} counts every prompt token, cached ones included;
+     * {@code cachedInputTokens} is the part served from the provider's prompt cache (billed at its lower rate).
+     */
+    record Answer(String text, int inputTokens, int outputTokens, String bodyId, FinishReason finishReason,
+                  int cachedInputTokens) {
     }
 
     static int intOrZero(JsonNode node) {
