@@ -22,7 +22,7 @@ async function load() {
     const votes = (data && data.votes) || [];
     clear(body);
     if (votes.length === 0) {
-      clear(status).append(el('p', { class: 'notice' }, 'No votes from this browser yet. ',
+      clear(status).append(el('p', { class: 'notice', id: 'no-votes' }, 'No votes from this browser yet. ',
         el('a', { href: '/' }, 'Vote in the arena'), '.'));
       card.hidden = true;
       return;

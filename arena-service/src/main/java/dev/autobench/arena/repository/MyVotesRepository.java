@@ -28,7 +28,7 @@ public class MyVotesRepository {
             JOIN models lm ON lm.id = ls.model_id
             JOIN models rm ON rm.id = rs.model_id
             WHERE v.voter_key = :voter
-            ORDER BY v.id DESC
+            ORDER BY v.created_at DESC, v.id DESC
             LIMIT :limit
             """.formatted(ArenaWindow.TASK_OPENED_AT);
 

@@ -112,6 +112,8 @@ class AccessibilityTest {
             "/leaderboard.html, #status > *, dark",
             "/tasks.html, .task-card, light",
             "/tasks.html, .task-card, dark",
+            "/my-votes.html, #status > *, light",
+            "/my-votes.html, #status > *, dark",
     })
     void pagePassesTheAudit(String path, String loaded, String scheme) {
         browser.colorScheme(scheme);
