@@ -1,5 +1,5 @@
-// The arena: one anonymous match, a vote, the reveal, the next match.
-import { api, ApiError, el, clear, codeBlock, artifactFrame, isTypingTarget } from './common.js';
+// The arena: one anonymous match, a vote, when the names will be shown, the next match.
+import { api, ApiError, el, clear, codeBlock, artifactFrame, isTypingTarget, fmtDateTime } from './common.js';
 
 const status = document.getElementById('status');
 const matchSection = document.getElementById('match');
@@ -109,9 +109,6 @@ function renderSide(side, data) {
   const open = root.querySelector('[data-open]');
   open.href = data.artifactUrl || '#';
   open.setAttribute('aria-label', `Open solution ${letter} in a new tab`);
-  const name = root.querySelector('[data-reveal]');
-  name.hidden = true;
-  name.textContent = '';
   root.dataset.screenshotUrl = data.screenshotUrl || '';
   setCode(root, data.code);
   for (const panel of root.querySelectorAll('[data-panel]')) clear(panel).hidden = true;
@@ -221,38 +218,26 @@ function hideVoteMessage() {
   voteMsg.textContent = '';
 }
 
-function modelLabel(m) {
-  if (!m) return 'unknown';
-  const name = m.displayName || m.model || 'unknown';
-  return m.provider ? `${name} (${m.provider})` : name;
-}
-
 function notCountedWhy(reason) {
   if (!reason) return '';
   return reason === 'too_fast' ? ' (it came very soon after the match was shown)' : ` (${String(reason).replace(/_/g, ' ')})`;
 }
 
+// The names are not shown here: every visitor gets the same two solutions for a match, so a reveal
+// now would tell the next visitor (or a script) who is who. They become public when voting closes.
 function showReveal(outcome, result) {
-  for (const side of ['left', 'right']) {
-    const info = result[side];
-    const name = sides[side].querySelector('[data-reveal]');
-    name.textContent = modelLabel(info);
-    name.hidden = false;
-    if (info && typeof info.code === 'string') setCode(sides[side], info.code);
-  }
   const verdict = {
     left: 'You picked A.',
     right: 'You picked B.',
     tie: 'You called it a tie.',
     both_bad: 'You judged both as bad.',
   }[outcome];
-  const models = el('ul', { class: 'reveal-models' }, ['left', 'right'].map((side) => el('li', {},
-    el('span', { class: 'side-label', 'aria-hidden': 'true' }, LETTER[side]),
-    el('span', {}, `${LETTER[side]} was `, el('strong', {}, result[side]?.displayName || result[side]?.model || 'unknown'),
-      result[side]?.provider ? ` (${result[side].provider})` : ''))));
+  const when = result.revealAt ? fmtDateTime(result.revealAt) : 'when voting on this task closes';
   clear(revealText).append(
     el('p', { class: 'reveal-verdict' }, verdict),
-    models,
+    el('p', { id: 'reveal-when' }, 'The models stay anonymous while this task is being voted on. Their names will be shown on ',
+      el('time', { datetime: result.revealAt || '' }, when), ', when voting closes, in ',
+      el('a', { href: '/my-votes.html' }, 'My votes'), '.'),
     result.counted === false
       ? el('p', { class: 'reveal-note' }, `Recorded, but not counted in the ranking${notCountedWhy(result.notCountedReason)}.`)
       : null);

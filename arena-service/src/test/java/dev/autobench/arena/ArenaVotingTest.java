@@ -50,7 +50,7 @@ class ArenaVotingTest {
     }
 
     @Test
-    void theMatchHidesIdentitiesAndTheVoteRevealsThem() {
+    void theMatchAndTheVoteResponseHideIdentitiesAndSayWhenTheyWillBeShown() {
         Voters voter = new Voters();
         Response match = voter.nextMatch();
         match.then().statusCode(200)
@@ -69,15 +69,48 @@ class ArenaVotingTest {
         String cookie = match.getDetailedCookie(Voters.COOKIE).toString();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
 
-        Response reveal = voter.vote(match.path("voteToken"), "both_bad");
-        reveal.then().statusCode(201)
+        Response receipt = voter.vote(match.path("voteToken"), "both_bad");
+        receipt.then().statusCode(201)
                 .body("matchId", equalTo(match.path("matchId")))
                 .body("outcome", equalTo("both_bad"))
-                .body("left.model", notNullValue())
-                .body("left.displayName", notNullValue())
-                .body("right.provider", notNullValue());
-        assertThat(seeded.slugs()).contains(reveal.<String>path("left.model"), reveal.<String>path("right.model"));
-        assertThat(reveal.<String>path("left.model")).isNotEqualTo(reveal.path("right.model"));
+                .body("votedAt", notNullValue())
+                .body("revealAt", equalTo(match.path("revealAt")))
+                .body("left", nullValue())
+                .body("right", nullValue());
+        for (String slug : seeded.slugs()) {
+            assertThat(receipt.asString()).doesNotContain(slug).doesNotContain("anthropic").doesNotContain("openai");
+        }
+        assertThat(Instant.parse(receipt.path("revealAt"))).isAfter(Instant.now().plus(java.time.Duration.ofHours(23)));
+    }
+
+    @Test
+    void aTokenExpiresWhenItsTasksWindowEndsIfThatIsSoonerThanItsTtl() {
+        ArenaFixtures.reset();
+        Instant opened = Instant.now().minus(java.time.Duration.ofHours(24)).plus(java.time.Duration.ofMinutes(10))
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ArenaFixtures.seed(2, 1, opened, "games");
+        Voters.pair();
+        Response match = new Voters().nextMatch();
+        match.then().statusCode(200);
+        Instant windowEnd = opened.plus(java.time.Duration.ofHours(24));
+        assertThat(Instant.parse(match.path("expiresAt"))).isEqualTo(windowEnd);
+        assertThat(Instant.parse(match.path("revealAt"))).isEqualTo(windowEnd);
+    }
+
+    @Test
+    void aVoteOnATaskWhoseWindowHasClosedIsRefusedEvenWithAnUnexpiredToken() {
+        Voters voter = new Voters();
+        Response match = voter.nextMatch();
+        String matchId = match.path("matchId");
+        ArenaFixtures.execute("UPDATE tasks SET generated_at = now() - interval '25 hours'");
+        // a token this server signed with a ttl reaching past the window (as one signed under a longer window would)
+        String token = TestTokens.signed(UUID.fromString(matchId), TestTokens.voterOf(voter.cookie()),
+                Instant.now().minusSeconds(60), Instant.now().plusSeconds(600));
+        Response late = voter.vote(token, "left");
+        late.then().statusCode(403).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("closed"));
+        assertThat(late.asString()).doesNotContain("Exception");
+        assertThat(ArenaFixtures.count("SELECT count(*) FROM votes")).isZero();
     }
 
     @Test

@@ -53,6 +53,27 @@ class ArtifactSecurityHeadersTest {
     }
 
     @Test
+    void aTopLevelNavigationGetsASandboxingWrapperAndTheIframeLoadGetsTheArtifact() {
+        Response wrapper = given().header("Sec-Fetch-Dest", "document").header("Sec-Fetch-Mode", "navigate")
+                .get("/api/artifacts/" + artifact);
+        wrapper.then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
+        assertThat(wrapper.asString()).contains("<iframe sandbox=\"allow-scripts\"")
+                .contains("src=\"/api/artifacts/" + artifact + "\"").doesNotContain("<p>artifact");
+        Map<String, String> csp = directives(wrapper.header("Content-Security-Policy"));
+        assertThat(csp).containsEntry("default-src", "'none'").containsEntry("frame-src", "'self'")
+                .containsEntry("frame-ancestors", "'none'").doesNotContainKey("script-src");
+        assertThat(wrapper.header("Vary")).contains("Sec-Fetch-Dest");
+        assertThat(wrapper.header("Cache-Control")).doesNotContain("immutable");
+        assertSafeResponseHeaders(wrapper);
+
+        Response framed = given().header("Sec-Fetch-Dest", "iframe").get("/api/artifacts/" + artifact);
+        framed.then().statusCode(200);
+        assertThat(framed.asString()).contains("<p>artifact");
+        assertThat(framed.header("Vary")).contains("Sec-Fetch-Dest");
+        assertThat(directives(framed.header("Content-Security-Policy")).get("sandbox")).isEqualTo("allow-scripts");
+    }
+
+    @Test
     void screenshotsCannotBeRunAsDocuments() {
         Response png = given().get("/api/artifacts/" + artifact + "/screenshot.png");
         png.then().statusCode(200).contentType("image/png");

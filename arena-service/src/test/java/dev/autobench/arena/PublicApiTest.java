@@ -29,6 +29,9 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class PublicApiTest {
 
+    @jakarta.inject.Inject
+    dev.autobench.arena.service.VotesExport export;
+
     ArenaFixtures.Seeded today;
     ArenaFixtures.Seeded lastWeek;
 
@@ -123,7 +126,7 @@ class PublicApiTest {
     }
 
     @Test
-    void theVotesExportIsFastChatBattlesOfCountedVotesOnly() throws Exception {
+    void theVotesExportIsFastChatBattlesOfCountedVotesOfClosedTasksOnly() throws Exception {
         Voters.pair();
         Voters voter = new Voters();
         Response first = voter.nextMatch();
@@ -132,6 +135,12 @@ class PublicApiTest {
         voter.vote(TestTokens.backdated(second.path("voteToken"), 10), "both_bad").then().statusCode(201);
         voter.vote(voter.nextMatch().path("voteToken"), "left").then().statusCode(201); // too fast: not exported
 
+        // while today's tasks are open, their votes are not exported at all
+        export.refresh();
+        given().get("/api/export/votes").then().statusCode(200).body(equalTo(""));
+
+        ArenaFixtures.execute("UPDATE tasks SET generated_at = generated_at - interval '24 hours'");
+        export.refresh();
         Response export = given().get("/api/export/votes");
         export.then().statusCode(200).contentType(containsString("application/jsonl"));
         String[] lines = export.asString().split("\n");
@@ -145,5 +154,8 @@ class PublicApiTest {
         assertThat(battle.get("tstamp").asDouble()).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120.0));
         assertThat(json.readTree(lines[1]).get("winner").asText()).isEqualTo("tie (bothbad)");
         assertThat(export.asString()).doesNotContain(voter.cookie().substring(0, 10));
+        String etag = export.header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{64}\"");
+        given().header("If-None-Match", etag).get("/api/export/votes").then().statusCode(304);
     }
 }

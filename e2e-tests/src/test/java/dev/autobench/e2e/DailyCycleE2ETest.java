@@ -59,7 +59,8 @@ class DailyCycleE2ETest {
                         "AUTOBENCH_ARENA_RATE_LIMIT_IP_PER_MINUTE", "100000",
                         "AUTOBENCH_ARENA_RATE_LIMIT_IP_PER_HOUR", "100000",
                         "AUTOBENCH_ARENA_LEADERBOARD_MIN_INTERVAL", "1s",
-                        "AUTOBENCH_ARENA_LEADERBOARD_BOOTSTRAP_ROUNDS", "300"));
+                        "AUTOBENCH_ARENA_LEADERBOARD_BOOTSTRAP_ROUNDS", "300",
+                        "AUTOBENCH_ARENA_EXPORT_CHECK_EVERY", "1s"));
         keepOneActiveModelPerProvider();
     }
 
@@ -175,7 +176,11 @@ class DailyCycleE2ETest {
                         .body(Map.of("voteToken", served.jsonPath().getString("voteToken"), "outcome", outcome))
                         .post(stack.arena.url("/api/arena/votes"));
                 vote.then().statusCode(201);
-                assertThat(vote.jsonPath().getString("left.model")).isNotBlank();
+                // the task is open: the answer says when the names will be shown, and shows none
+                assertThat(vote.jsonPath().getString("revealAt")).isNotBlank();
+                assertThat(vote.jsonPath().getString("left")).isNull();
+                assertThat(vote.asString()).doesNotContain(providerOfSubmission.get(sides[0]))
+                        .doesNotContain(providerOfSubmission.get(sides[1]));
                 created++;
             }
         }
@@ -201,6 +206,16 @@ class DailyCycleE2ETest {
     }
 
     private void exportAgreesWithAnIndependentFit(JsonNode models) throws Exception {
+        // while the day's tasks are open the export carries none of their votes
+        assertThat(RestAssured.get(stack.arena.url("/api/export/votes")).then().statusCode(200).extract().asString())
+                .isBlank();
+        // move the day's tasks out of the arena window, as a day later; the export follows
+        try (java.sql.Connection c = stack.db(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE tasks SET generated_at = generated_at - interval '25 hours' WHERE task_date = '"
+                    + DAY_1 + "'");
+        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                RestAssured.get(stack.arena.url("/api/export/votes")).asString().lines().count() == 30 * 18);
         String export = RestAssured.get(stack.arena.url("/api/export/votes")).then().statusCode(200).extract().asString();
         List<IndependentBradleyTerry.Battle> battles = new ArrayList<>();
         for (String line : export.split("\n")) {

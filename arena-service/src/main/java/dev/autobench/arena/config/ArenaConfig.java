@@ -35,6 +35,15 @@ public interface ArenaConfig {
     @WithDefault("3s")
     Duration minViewTime();
 
+    /**
+     * Where visitors load artifacts and screenshots from ({@code AUTOBENCH_ARENA_ARTIFACT_BASE_URL}),
+     * e.g. {@code https://artifacts.example-usercontent.net}: an origin, ideally a separate site, that
+     * routes {@code /api/artifacts/*} to this service. The UI uses it for iframe {@code src} and
+     * screenshot links and allows it in its CSP {@code frame-src}/{@code img-src}. Unset, artifacts
+     * are served from the arena's own origin (relative URLs).
+     */
+    Optional<String> artifactBaseUrl();
+
     Cookie cookie();
 
     Pairing pairing();
@@ -46,6 +55,18 @@ public interface ArenaConfig {
     RateLimit rateLimit();
 
     Leaderboard leaderboard();
+
+    Export export();
+
+    /** The votes export is a file regenerated off the request path and served from disk. */
+    interface Export {
+        /** How often to check whether the closed votes changed and regenerate the file ("off": only at start). */
+        @WithDefault("30s")
+        String checkEvery();
+
+        /** Directory of the export files; a fresh temporary directory when unset. */
+        Optional<String> directory();
+    }
 
     interface Cookie {
         @WithDefault("ab_voter")

@@ -11,7 +11,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Streams counted votes as battles, oldest first, through a server-side cursor. */
+/**
+ * Streams the counted votes of tasks that have left the arena window as battles, oldest first,
+ * through a server-side cursor. Votes of open tasks are never read here: with match ids and both
+ * models, they would tell a script who is behind each match still being served.
+ */
 @ApplicationScoped
 public class BattleExportRepository {
 
@@ -32,18 +36,41 @@ public class BattleExportRepository {
             JOIN submissions rs ON rs.id = m.right_submission_id
             JOIN models lm ON lm.id = ls.model_id
             JOIN models rm ON rm.id = rs.model_id
-            WHERE v.counted
+            WHERE v.counted AND NOT (%s)
             ORDER BY v.id
-            """;
+            """.formatted(ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "?"));
+
+    /** Changes whenever the exported rows could have: a vote counted, deleted, or a task closing. */
+    private static final String FINGERPRINT = """
+            SELECT count(*), coalesce(max(v.id), 0), coalesce(sum(v.id), 0)
+            FROM votes v
+            JOIN matches m ON m.id = v.match_id
+            JOIN tasks t ON t.id = m.task_id
+            WHERE v.counted AND NOT (%s)
+            """.formatted(ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "?"));
 
     @Inject
     DataSource dataSource;
 
-    public void stream(Sink sink) throws java.io.IOException {
+    public String fingerprint(Instant cutoff) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(FINGERPRINT)) {
+            st.setObject(1, java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getBigDecimal(3);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the export fingerprint", e);
+        }
+    }
+
+    /** Every counted vote of a task opened at or before {@code cutoff} (= now − window). */
+    public void stream(Instant cutoff, Sink sink) throws java.io.IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement(BATTLES)) {
+                st.setObject(1, java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC));
                 st.setFetchSize(5_000);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

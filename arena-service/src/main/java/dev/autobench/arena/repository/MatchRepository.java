@@ -1,6 +1,5 @@
 package dev.autobench.arena.repository;
 
-import dev.autobench.arena.domain.ModelIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,10 +16,7 @@ public class MatchRepository {
     /** A match ready to serve, with both sides' artifacts (identities are deliberately not selected). */
     public record Servable(UUID matchId, UUID taskId, String title, String prompt, String category,
                            UUID leftArtifactId, boolean leftScreenshot, String leftCode,
-                           UUID rightArtifactId, boolean rightScreenshot, String rightCode) {
-    }
-
-    public record Reveal(ModelIdentity left, ModelIdentity right) {
+                           UUID rightArtifactId, boolean rightScreenshot, String rightCode, Instant openedAt) {
     }
 
     static final String PROMPT = "coalesce(t.spec->>'prompt', t.spec->>'description', t.spec->>'brief', '')";
@@ -32,7 +28,8 @@ public class MatchRepository {
     private static final String NEXT_FOR_VOTER = """
             SELECT m.id, t.id AS task_id, t.title, %s AS prompt, t.category,
                    la.id AS left_artifact, (la.screenshot_png IS NOT NULL) AS left_shot, ls.code AS left_code,
-                   ra.id AS right_artifact, (ra.screenshot_png IS NOT NULL) AS right_shot, rs.code AS right_code
+                   ra.id AS right_artifact, (ra.screenshot_png IS NOT NULL) AS right_shot, rs.code AS right_code,
+                   %s AS opened_at
             FROM matches m
             JOIN tasks t ON t.id = m.task_id
             JOIN submissions ls ON ls.id = m.left_submission_id
@@ -43,17 +40,12 @@ public class MatchRepository {
               AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.match_id = m.id AND v.voter_key = :voter)
             ORDER BY m.vote_count, random()
             LIMIT 1
-            """.formatted(PROMPT, ArenaWindow.TASK_IN_WINDOW);
+            """.formatted(PROMPT, ArenaWindow.TASK_OPENED_AT, ArenaWindow.TASK_IN_WINDOW);
 
-    private static final String REVEAL = """
-            SELECT lm.slug, lm.display_name, lm.provider, rm.slug, rm.display_name, rm.provider
-            FROM matches m
-            JOIN submissions ls ON ls.id = m.left_submission_id
-            JOIN submissions rs ON rs.id = m.right_submission_id
-            JOIN models lm ON lm.id = ls.model_id
-            JOIN models rm ON rm.id = rs.model_id
-            WHERE m.id = :match
-            """;
+    /** When the match's task opened for voting (its window ends {@code autobench.arena.window} later). */
+    private static final String OPENED_AT = """
+            SELECT %s FROM matches m JOIN tasks t ON t.id = m.task_id WHERE m.id = :match
+            """.formatted(ArenaWindow.TASK_OPENED_AT);
 
     @Inject
     EntityManager em;
@@ -66,14 +58,13 @@ public class MatchRepository {
                 .getResultList();
         return rows.stream().findFirst().map(r -> new Servable((UUID) r[0], (UUID) r[1], (String) r[2],
                 (String) r[3], (String) r[4], (UUID) r[5], (Boolean) r[6], (String) r[7], (UUID) r[8],
-                (Boolean) r[9], (String) r[10]));
+                (Boolean) r[9], (String) r[10], VoteRepository.instant(r[11])));
     }
 
-    public Optional<Reveal> reveal(UUID matchId) {
+    /** When the match's task opened for voting; empty when the match does not exist. */
+    public Optional<Instant> openedAt(UUID matchId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(REVEAL).setParameter("match", matchId).getResultList();
-        return rows.stream().findFirst().map(r -> new Reveal(
-                new ModelIdentity((String) r[0], (String) r[1], (String) r[2]),
-                new ModelIdentity((String) r[3], (String) r[4], (String) r[5])));
+        List<Object> rows = em.createNativeQuery(OPENED_AT).setParameter("match", matchId).getResultList();
+        return rows.stream().findFirst().map(VoteRepository::instant);
     }
 }

@@ -7,6 +7,7 @@ import dev.autobench.arena.security.ClientAddress;
 import dev.autobench.arena.security.Voter;
 import dev.autobench.arena.security.VoterCookies;
 import dev.autobench.arena.service.MatchService;
+import dev.autobench.arena.service.MyVotesService;
 import dev.autobench.arena.service.VoteService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Optional;
 
-/** The voting loop: get an anonymous match, vote on it, see who was who. */
+/** The voting loop: get an anonymous match, vote on it, later see who was who (my votes). */
 @Path("/api/arena")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArenaResource {
@@ -34,6 +35,9 @@ public class ArenaResource {
 
     @Inject
     VoteService votes;
+
+    @Inject
+    MyVotesService myVotes;
 
     @Inject
     VoterCookies cookies;
@@ -57,13 +61,22 @@ public class ArenaResource {
         return response.build();
     }
 
+    @GET
+    @Path("/my-votes")
+    @Operation(summary = "This voter's past votes (by the voter cookie); who was who only for closed tasks")
+    @APIResponse(responseCode = "200", description = "Newest first; empty without a voter cookie")
+    public Response myVotes(@Context HttpHeaders headers) {
+        Voter voter = cookies.verify(cookieValue(headers)).orElse(null);
+        return Response.ok(myVotes.of(voter)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
     @POST
     @Path("/votes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Vote on a served match; answers with the reveal")
+    @Operation(summary = "Vote on a served match; answers with the choice and when the names will be public")
     @APIResponse(responseCode = "201", description = "Stored; counted=false when cast too fast")
     @APIResponse(responseCode = "400", description = "Malformed body or unknown outcome")
-    @APIResponse(responseCode = "403", description = "Forged, expired or another voter's token")
+    @APIResponse(responseCode = "403", description = "Forged, expired or another voter's token, or the task's window has closed")
     @APIResponse(responseCode = "409", description = "Already voted on this match")
     @APIResponse(responseCode = "429", description = "Too many votes; see Retry-After")
     public Response vote(VoteRequest request, @Context HttpHeaders headers, @Context HttpServerRequest http) {

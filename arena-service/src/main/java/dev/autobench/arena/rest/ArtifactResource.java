@@ -1,5 +1,6 @@
 package dev.autobench.arena.rest;
 
+import dev.autobench.arena.config.ArenaConfig;
 import dev.autobench.arena.repository.ArtifactRepository;
 import dev.autobench.common.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -19,6 +20,12 @@ import java.util.UUID;
 /**
  * Serves LLM-written pages. They are hostile: the CSP sandboxes the document into an opaque
  * origin (no allow-same-origin) even when opened directly, and forbids every network fetch.
+ *
+ * <p>A sandboxed document that is itself the top page may still navigate itself anywhere (a
+ * phishing page on our domain). So a top-level navigation to an artifact ({@code Sec-Fetch-Dest:
+ * document}) gets a small wrapper page instead, which frames the artifact in a sandbox without
+ * {@code allow-top-navigation} and allows frames only from its own origin; the iframe's own request
+ * ({@code Sec-Fetch-Dest: iframe}) gets the artifact. Both answers vary on that header.
  */
 @Path("/api/artifacts")
 public class ArtifactResource {
@@ -27,6 +34,23 @@ public class ArtifactResource {
             + "script-src 'unsafe-inline' 'unsafe-eval' blob: data:; style-src 'unsafe-inline'; "
             + "img-src data: blob:; media-src data: blob:; font-src data:; connect-src 'none'; "
             + "form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+    /**
+     * On a separate artifact origin the arena's pages (another origin) frame the artifacts. That
+     * origin holds no cookies and no API, so being framed elsewhere exposes nothing not public.
+     */
+    static final String ARTIFACT_CSP_SEPARATE_ORIGIN = ARTIFACT_CSP.replace("frame-ancestors 'self'", "frame-ancestors *");
+    /** The wrapper runs no script; its only frame is the artifact, from this origin. */
+    static final String WRAPPER_CSP = "default-src 'none'; frame-src 'self'; style-src 'unsafe-inline'; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final String WRAPPER = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>AutoBench artifact (sandboxed)</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <style>html,body{margin:0;height:100%%}iframe{display:block;border:0;width:100%%;height:100%%}</style>
+            </head><body><iframe sandbox="allow-scripts" referrerpolicy="no-referrer"
+            title="LLM-written page, sandboxed" src="/api/artifacts/%s"></iframe></body></html>
+            """;
+    static final String FETCH_DEST = "Sec-Fetch-Dest";
     /** An artifact's HTML never changes under its sha256 ETag. */
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** A screenshot may be re-captured, so it is only cached for a while. */
@@ -35,20 +59,33 @@ public class ArtifactResource {
     @Inject
     ArtifactRepository artifacts;
 
+    @Inject
+    ArenaConfig config;
+
     @GET
     @Path("/{id}")
     @Produces("text/html; charset=utf-8")
     @Transactional
     @Operation(summary = "The rendered artifact page, to be shown only in a sandbox=\"allow-scripts\" iframe")
-    public Response html(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response html(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                         @HeaderParam(FETCH_DEST) String fetchDest) {
         UUID artifactId = Ids.parse(id, "artifact");
         ArtifactRepository.Html artifact = artifacts.html(artifactId)
                 .orElseThrow(() -> ProblemException.notFound("No rendered artifact " + artifactId));
+        if ("document".equalsIgnoreCase(fetchDest)) {
+            return hardened(Response.ok(WRAPPER.formatted(artifactId), "text/html; charset=utf-8"), "no-cache")
+                    .header("Content-Security-Policy", WRAPPER_CSP)
+                    .header("X-Frame-Options", "DENY")
+                    .header(HttpHeaders.VARY, FETCH_DEST).build();
+        }
         EntityTag tag = new EntityTag(artifact.sha256());
         Response.ResponseBuilder response = matches(ifNoneMatch, tag)
                 ? Response.notModified(tag)
                 : Response.ok(artifact.html(), "text/html; charset=utf-8").tag(tag);
-        return hardened(response, IMMUTABLE).header("Content-Security-Policy", ARTIFACT_CSP).build();
+        return hardened(response, IMMUTABLE)
+                .header("Content-Security-Policy",
+                        config.artifactBaseUrl().isPresent() ? ARTIFACT_CSP_SEPARATE_ORIGIN : ARTIFACT_CSP)
+                .header(HttpHeaders.VARY, FETCH_DEST).build();
     }
 
     @GET
@@ -69,11 +106,13 @@ public class ArtifactResource {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
     }
 
-    private static Response.ResponseBuilder hardened(Response.ResponseBuilder response, String cacheControl) {
+    private Response.ResponseBuilder hardened(Response.ResponseBuilder response, String cacheControl) {
+        // the arena's pages load screenshots from the artifact origin when it is a separate one
         return response.header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
-                .header("Cross-Origin-Resource-Policy", "same-origin");
+                .header("Cross-Origin-Resource-Policy",
+                        config.artifactBaseUrl().isPresent() ? "cross-origin" : "same-origin");
     }
 
     static boolean matches(String ifNoneMatch, EntityTag tag) {

@@ -53,9 +53,15 @@ public class VoteTokens {
         }
     }
 
-    public Issued issue(UUID matchId, Voter voter) {
+    /**
+     * A token for {@code matchId}, valid for the configured ttl but never past {@code notAfter} (the
+     * end of the task's arena window): a token spent after the reveal could steer a board whose
+     * identities are public by then.
+     */
+    public Issued issue(UUID matchId, Voter voter, Instant notAfter) {
         Instant issued = clock.instant();
-        Instant expires = issued.plus(config.voteTokenTtl());
+        Instant byTtl = issued.plus(config.voteTokenTtl());
+        Instant expires = byTtl.isBefore(notAfter) ? byTtl : notAfter;
         byte[] payload = ByteBuffer.allocate(PAYLOAD_LENGTH)
                 .put(VERSION)
                 .putLong(matchId.getMostSignificantBits()).putLong(matchId.getLeastSignificantBits())

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,17 +37,21 @@ public class MatchService {
         Optional<MatchRepository.Servable> next = matches.nextFor(voter.key(), clock.instant().minus(config.window()));
         next.ifPresent(m -> metrics.matchServed());
         return next.map(m -> {
-            VoteTokens.Issued token = tokens.issue(m.matchId(), voter);
+            Instant revealAt = m.openedAt().plus(config.window());
+            VoteTokens.Issued token = tokens.issue(m.matchId(), voter, revealAt);
             return new ArenaMatch(m.matchId(),
                     new ArenaMatch.Task(m.taskId(), m.title(), m.prompt(), m.category()),
                     side(m.leftArtifactId(), m.leftScreenshot(), m.leftCode()),
                     side(m.rightArtifactId(), m.rightScreenshot(), m.rightCode()),
-                    token.token(), token.expiresAt());
+                    token.token(), token.expiresAt(), revealAt);
         });
     }
 
-    static ArenaMatch.Side side(UUID artifactId, boolean screenshot, String code) {
-        return new ArenaMatch.Side(artifactId, ArtifactUrls.html(artifactId),
-                screenshot ? ArtifactUrls.screenshot(artifactId) : null, code);
+    @Inject
+    ArtifactUrls urls;
+
+    ArenaMatch.Side side(UUID artifactId, boolean screenshot, String code) {
+        return new ArenaMatch.Side(artifactId, urls.html(artifactId),
+                screenshot ? urls.screenshot(artifactId) : null, code);
     }
 }

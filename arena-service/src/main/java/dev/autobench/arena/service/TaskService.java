@@ -40,6 +40,9 @@ public class TaskService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ArtifactUrls urls;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -82,8 +85,8 @@ public class TaskService {
     private TaskDetail.Submission submission(TaskRepository.SubmissionRow s, boolean revealed) {
         TaskDetail.Artifact artifact = s.artifactId() == null ? null : new TaskDetail.Artifact(s.artifactId(),
                 s.artifactStatus(),
-                "rendered".equals(s.artifactStatus()) ? ArtifactUrls.html(s.artifactId()) : null,
-                s.screenshot() ? ArtifactUrls.screenshot(s.artifactId()) : null,
+                "rendered".equals(s.artifactStatus()) ? urls.html(s.artifactId()) : null,
+                s.screenshot() ? urls.screenshot(s.artifactId()) : null,
                 s.jsErrorCount() == null ? 0 : s.jsErrorCount(), parse(s.jsErrors()), s.renderMs(),
                 s.failureReason());
         if (!revealed) {

@@ -43,10 +43,16 @@ public class VoteRecorder {
     @Transactional
     public VoteReceipt record(VoteTokens.Claims claims, Voter voter, String ipHash, VoteOutcome outcome) {
         // read before locking: the locks serialise all votes of one IP, so hold them briefly
-        MatchRepository.Reveal reveal = matches.reveal(claims.matchId()).orElseThrow(() -> new VoteService.RejectedVote(
+        Instant openedAt = matches.openedAt(claims.matchId()).orElseThrow(() -> new VoteService.RejectedVote(
                 Rejection.INVALID, ProblemException.notFound("This match no longer exists.")));
+        Instant revealAt = openedAt.plus(config.window());
         votes.lock(voter.key(), ipHash);
         Instant now = clock.instant();
+        // a token never outlives the window; this also refuses tokens signed under a longer window
+        if (!now.isBefore(revealAt)) {
+            throw new VoteService.RejectedVote(Rejection.EXPIRED, new ProblemException(Response.Status.FORBIDDEN,
+                    "Voting on this task closed at " + revealAt + " and its models are public now; load a new match."));
+        }
         enforceLimits(voter.key(), ipHash, now);
         boolean counted = !now.isBefore(claims.issuedAt().plus(config.minViewTime()));
         Optional<Long> id = votes.insert(claims.matchId(), voter.key(), ipHash, outcome.value(), counted,
@@ -55,8 +61,7 @@ public class VoteRecorder {
             throw new VoteService.RejectedVote(Rejection.DUPLICATE,
                     ProblemException.conflict("You have already voted on this match."));
         }
-        return new VoteReceipt(claims.matchId(), reveal.left(), reveal.right(), outcome.value(), counted,
-                counted ? null : TOO_FAST);
+        return new VoteReceipt(claims.matchId(), outcome.value(), counted, counted ? null : TOO_FAST, now, revealAt);
     }
 
     private void enforceLimits(String voterKey, String ipHash, Instant now) {

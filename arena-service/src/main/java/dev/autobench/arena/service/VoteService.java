@@ -53,7 +53,7 @@ public class VoteService {
         } catch (VoteTokens.RefusedException refused) {
             throw switch (refused.refusal()) {
                 case FORGED -> forbidden(Rejection.FORGED, "The vote token is not one this server issued.");
-                case EXPIRED -> forbidden(Rejection.EXPIRED, "The vote token has expired; load a new match.");
+                case EXPIRED -> forbidden(Rejection.EXPIRED, "The vote token has expired (a token lasts at most until its task's voting window closes); load a new match.");
                 case WRONG_VOTER -> forbidden(Rejection.WRONG_VOTER,
                         "The vote token was issued to another voter (or the voter cookie is missing).");
             };

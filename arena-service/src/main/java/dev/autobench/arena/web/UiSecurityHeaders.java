@@ -4,7 +4,9 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import dev.autobench.arena.service.ArtifactUrls;
 
 /**
  * Puts the web UI (the static pages under {@code META-INF/resources}) under a strict CSP of its own:
@@ -18,29 +20,42 @@ import jakarta.inject.Singleton;
 @Singleton
 public class UiSecurityHeaders {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "frame-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    static final String CONTENT_SECURITY_POLICY = policy("");
+
+    /** The UI's CSP; {@code artifactOrigin} (or "") is also allowed to be framed and to serve images. */
+    static String policy(String artifactOrigin) {
+        String extra = artifactOrigin.isEmpty() ? "" : " " + artifactOrigin;
+        return String.join("; ",
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self'",
+                "img-src 'self' data:" + extra,
+                "frame-src 'self'" + extra,
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'none'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
+    }
+
+    @Inject
+    ArtifactUrls artifactUrls;
+
+    private String contentSecurityPolicy = CONTENT_SECURITY_POLICY;
 
     /** Runs before the static-resource handler (higher priority runs first). */
     private static final int PRIORITY = 100;
 
     void register(@Observes Filters filters) {
-        filters.register(UiSecurityHeaders::addHeaders, PRIORITY);
+        // computed once at start, so a malformed artifact base URL stops the service there
+        contentSecurityPolicy = policy(artifactUrls.origin().orElse(""));
+        filters.register(this::addHeaders, PRIORITY);
     }
 
-    static void addHeaders(RoutingContext context) {
+    void addHeaders(RoutingContext context) {
         if (isUiPath(context.normalizedPath())) {
             MultiMap headers = context.response().headers();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", contentSecurityPolicy);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("X-Frame-Options", "DENY");

@@ -97,7 +97,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        // a page that re-renders a found element between two driver calls is still loading, not failing
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     Object js(String script, Object... args) {

@@ -142,6 +142,51 @@ final class UiFixtures {
         return votesSeeded;
     }
 
+    /**
+     * A vote of the browser holding {@code cookie} on the closed task's match between the two models
+     * with hostile names. Stored as not counted, so the seeded ranking stays as it is.
+     */
+    static synchronized UUID voteOnClosedTask(String cookie) {
+        seed();
+        java.nio.ByteBuffer id = java.nio.ByteBuffer.wrap(java.util.Base64.getUrlDecoder().decode(cookie.substring(0, cookie.indexOf('.'))));
+        String voterKey = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.nio.ByteBuffer.allocate(16).putLong(id.getLong()).putLong(id.getLong()).array());
+        try (Connection db = connect();
+             PreparedStatement match = db.prepareStatement("""
+                     WITH sides AS (
+                       SELECT (SELECT s.id FROM submissions s JOIN models m ON m.id = s.model_id
+                               WHERE s.task_id = ? AND m.slug = 'beta-script') AS l,
+                              (SELECT s.id FROM submissions s JOIN models m ON m.id = s.model_id
+                               WHERE s.task_id = ? AND m.slug = 'gamma-img') AS r)
+                     INSERT INTO matches (task_id, left_submission_id, right_submission_id)
+                     SELECT ?, l, r FROM sides
+                     ON CONFLICT DO NOTHING""");
+             PreparedStatement find = db.prepareStatement("""
+                     SELECT m.id FROM matches m JOIN submissions l ON l.id = m.left_submission_id
+                     JOIN models lm ON lm.id = l.model_id WHERE m.task_id = ? AND lm.slug = 'beta-script'""");
+             PreparedStatement vote = db.prepareStatement("""
+                     INSERT INTO votes (match_id, voter_key, ip_hash, outcome, counted, not_counted_reason, served_at, created_at)
+                     VALUES (?, ?, 'ui-closed-task-ip', 'left', false, 'too_fast', now() - interval '2 days', now() - interval '2 days')
+                     ON CONFLICT DO NOTHING""")) {
+            match.setObject(1, oldTask);
+            match.setObject(2, oldTask);
+            match.setObject(3, oldTask);
+            match.executeUpdate();
+            find.setObject(1, oldTask);
+            UUID matchId;
+            try (ResultSet rs = find.executeQuery()) {
+                rs.next();
+                matchId = rs.getObject(1, UUID.class);
+            }
+            vote.setObject(1, matchId);
+            vote.setString(2, voterKey);
+            vote.executeUpdate();
+            return matchId;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot seed a vote on the closed task", e);
+        }
+    }
+
     private static String cronSecret() {
         return ConfigProvider.getConfig().getValue("autobench.cron-secret", String.class);
     }
