@@ -26,6 +26,7 @@ import java.util.Optional;
 public class VoteRecorder {
 
     static final String TOO_FAST = "too_fast";
+    static final String YOUNG_COOKIE = "young_cookie";
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -48,15 +49,17 @@ public class VoteRecorder {
         votes.lock(voter.key(), ipHash);
         Instant now = clock.instant();
         enforceLimits(voter.key(), ipHash, now);
-        boolean counted = !now.isBefore(claims.issuedAt().plus(config.minViewTime()));
+        String uncounted = now.isBefore(claims.issuedAt().plus(config.minViewTime())) ? TOO_FAST
+                : now.isBefore(voter.mintedAt().plus(config.cookie().minAgeToCount())) ? YOUNG_COOKIE : null;
+        boolean counted = uncounted == null;
         Optional<Long> id = votes.insert(claims.matchId(), voter.key(), ipHash, outcome.value(), counted,
-                counted ? null : TOO_FAST, claims.issuedAt());
+                uncounted, claims.issuedAt());
         if (id.isEmpty()) {
             throw new VoteService.RejectedVote(Rejection.DUPLICATE,
                     ProblemException.conflict("You have already voted on this match."));
         }
         return new VoteReceipt(claims.matchId(), reveal.left(), reveal.right(), outcome.value(), counted,
-                counted ? null : TOO_FAST);
+                uncounted);
     }
 
     private void enforceLimits(String voterKey, String ipHash, Instant now) {
