@@ -1,18 +1,23 @@
 package dev.autobench.arena.abuse;
 
 import dev.autobench.arena.support.ArenaFixtures;
+import dev.autobench.arena.support.TestTokens;
 import dev.autobench.arena.support.Voters;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SteeringTest {
 
     static final Duration MIN_VIEW = Duration.ofSeconds(1);
-    static final Duration COOKIE_AGE = Duration.ofSeconds(3);
+    static final Duration COOKIE_AGE = Duration.ofSeconds(30);
+    /** An attacker batch stops taking matches after this, so a fresh cookie is still young when it votes. */
+    static final Duration BATCH_TIME = Duration.ofSeconds(4);
     static final double[] STRENGTH = {800, 900, 1000, 1100, 1200};
     static final int TARGET = 0;
     static final int HONEST_VOTERS = 20;
-    static final int HONEST_ROUNDS = 10;
+    static final int HONEST_ROUNDS = 8;
     static final int BATCH = 200;
 
     public static class ProductionRules implements QuarkusTestProfile {
@@ -68,6 +75,12 @@ class SteeringTest {
         }
     }
 
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI base;
+
     private ArenaFixtures.Seeded seeded;
     private Map<UUID, Integer> modelOf; // submission → model index
     private final SplittableRandom random = new SplittableRandom(20261202);
@@ -87,7 +100,8 @@ class SteeringTest {
         assertThat(before.width()).isPositive();
         int attempts = 10 * honest;
         StringBuilder report = new StringBuilder("honest counted votes: " + honest + ", target " + seeded.slugs().get(TARGET)
-                + " rated " + before.rating() + " [" + before.low() + ", " + before.high() + "]\n");
+                + " rated " + before.rating() + " [" + before.low() + ", " + before.high() + "] on " + before.votes()
+                + " votes\n");
 
         for (Attack attack : Attack.values()) {
             Meters meters = Meters.read();
@@ -104,6 +118,15 @@ class SteeringTest {
             assertThat(refusedOrUncounted + newlyCounted).as(attack.name()).isEqualTo(attempts);
             assertThat(Math.abs(moved)).as(attack.name()).isLessThan(1.0);
         }
+        // not bounded by these rules, measured for the record: many addresses, each cookie kept until
+        // it has come of age, voting at random (the identities are hidden)
+        long counted = counted();
+        int aged = agedCookiesFromManyAddresses(attempts);
+        Standing after = standing();
+        report.append(String.format("MANY_ADDRESSES_AGED_COOKIES_RANDOM_SIDE (not bounded): %d attempts, %d counted,"
+                + " moved %.3f interval widths (target now %.1f [%.1f, %.1f] on %d votes)%n", attempts, counted() - counted,
+                (after.rating() - before.rating()) / before.width(), after.rating(), after.low(), after.high(), after.votes()));
+        assertThat(aged).isEqualTo(attempts);
         Files.writeString(Path.of("target", "steering-report.txt"), report);
         System.out.println(report);
     }
@@ -112,21 +135,16 @@ class SteeringTest {
     private int honestDay() {
         List<Browser> voters = new ArrayList<>();
         for (int v = 0; v < HONEST_VOTERS; v++) {
-            voters.add(new Browser("198.18.0." + (v + 1)));
+            Browser voter = new Browser("198.18.0." + (v + 1));
+            // returning visitors: cookies minted on an earlier day
+            voter.cookie = TestTokens.mintedCookie(TestTokens.TEST_KEY, UUID.randomUUID(), Instant.now().minus(Duration.ofDays(3)));
+            voters.add(voter);
         }
-        List<Served> first = new ArrayList<>();
-        for (Browser voter : voters) {
-            first.add(voter.next());
-        }
-        waitFor(Instant.now().plus(COOKIE_AGE).plusMillis(200)); // the cookies come of age
         int stored = 0;
-        List<Served> served = first;
         for (int round = 0; round < HONEST_ROUNDS; round++) {
-            if (round > 0) {
-                served = new ArrayList<>();
-                for (Browser voter : voters) {
-                    served.add(voter.next());
-                }
+            List<Served> served = new ArrayList<>();
+            for (Browser voter : voters) {
+                served.add(voter.next());
             }
             waitFor(Instant.now().plus(MIN_VIEW).plusMillis(200));
             for (Served s : served) {
@@ -134,7 +152,7 @@ class SteeringTest {
                     continue;
                 }
                 double pLeft = 1 / (1 + Math.pow(10, (STRENGTH[s.right()] - STRENGTH[s.left()]) / 400));
-                s.browser().vote(s, random.nextDouble() < pLeft ? "left" : "right").then().statusCode(201);
+                assertThat(s.browser().vote(s, random.nextDouble() < pLeft ? "left" : "right").status()).isEqualTo(201);
                 stored++;
             }
         }
@@ -163,7 +181,8 @@ class SteeringTest {
             int address = 0;
             while (done < attempts) {
                 List<Served> batch = new ArrayList<>();
-                for (int k = 0; k < BATCH && done < attempts; k++, done++) {
+                Instant batchEnd = Instant.now().plus(BATCH_TIME);
+                for (int k = 0; k < BATCH && done < attempts && Instant.now().isBefore(batchEnd); k++, done++) {
                     // a fresh cookie every time: the browser never sends one back
                     String ip = manyAddresses ? "203.0." + (address / 250) + "." + (address % 250 + 1) : "203.0.113.66";
                     address++;
@@ -179,8 +198,8 @@ class SteeringTest {
                     String side = knowsSide && (s.left() == TARGET || s.right() == TARGET)
                             ? (s.left() == TARGET ? "left" : "right")
                             : (test.random.nextBoolean() ? "left" : "right");
-                    Response vote = s.browser().vote(s, side);
-                    if (vote.statusCode() != 201 || !Boolean.TRUE.equals(vote.path("counted"))) {
+                    Answer vote = s.browser().vote(s, side);
+                    if (vote.status() != 201 || !vote.body().path("counted").asBoolean(false)) {
                         failed++;
                     }
                 }
@@ -189,10 +208,32 @@ class SteeringTest {
         }
     }
 
+    /** Takes a match (and a fresh cookie) at each of many addresses, waits for the cookies to age, votes. */
+    private int agedCookiesFromManyAddresses(int attempts) {
+        List<Served> served = new ArrayList<>();
+        for (int k = 0; k < attempts; k++) {
+            Served s = new Browser("100.64." + (k / 250) + "." + (k % 250 + 1)).next();
+            assertThat(s).isNotNull();
+            served.add(s);
+        }
+        waitFor(Instant.now().plus(COOKIE_AGE).plusSeconds(1));
+        int stored = 0;
+        for (Served s : served) {
+            stored += s.browser().vote(s, random.nextBoolean() ? "left" : "right").status() == 201 ? 1 : 0;
+        }
+        return stored;
+    }
+
     record Served(Browser browser, UUID matchId, String token, int left, int right) {
     }
 
-    /** One browser at one client address; keeps its cookie like a real one. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    /**
+     * One browser at one client address; keeps its cookie like a real one. Plain java.net.http and
+     * Jackson: thousands of requests through RestAssured's Groovy paths would take many minutes.
+     */
     final class Browser {
         final String address;
         String cookie;
@@ -203,31 +244,42 @@ class SteeringTest {
 
         /** The next match, or null when it was refused (429) or there is none. */
         Served next() {
-            var request = given().header("X-Forwarded-For", address);
-            if (cookie != null) {
-                request = request.cookie(Voters.COOKIE, cookie);
-            }
-            Response match = request.get("/api/arena/match");
-            if (match.getCookie(Voters.COOKIE) != null) {
-                cookie = match.getCookie(Voters.COOKIE);
-            }
-            if (match.statusCode() != 200) {
-                assertThat(match.statusCode()).isIn(204, 429);
+            Answer match = send(HttpRequest.newBuilder(base.resolve("/api/arena/match")).GET());
+            if (match.status() != 200) {
+                assertThat(match.status()).isIn(204, 429);
                 return null;
             }
-            UUID left = UUID.fromString(match.path("left.artifactId"));
-            UUID right = UUID.fromString(match.path("right.artifactId"));
-            return new Served(this, UUID.fromString(match.path("matchId")), match.path("voteToken"),
-                    modelOfArtifact(left), modelOfArtifact(right));
+            UUID left = UUID.fromString(match.body().at("/left/artifactId").asText());
+            UUID right = UUID.fromString(match.body().at("/right/artifactId").asText());
+            return new Served(this, UUID.fromString(match.body().get("matchId").asText()),
+                    match.body().get("voteToken").asText(), modelOfArtifact(left), modelOfArtifact(right));
         }
 
-        Response vote(Served served, String outcome) {
-            var request = given().contentType("application/json").header("X-Forwarded-For", address)
-                    .body(Map.of("voteToken", served.token(), "outcome", outcome));
+        Answer vote(Served served, String outcome) {
+            String body = "{\"voteToken\":\"" + served.token() + "\",\"outcome\":\"" + outcome + "\"}";
+            return send(HttpRequest.newBuilder(base.resolve("/api/arena/votes"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private Answer send(HttpRequest.Builder request) {
+            request.header("X-Forwarded-For", address);
             if (cookie != null) {
-                request = request.cookie(Voters.COOKIE, cookie);
+                request.header("Cookie", Voters.COOKIE + "=" + cookie);
             }
-            return request.post("/api/arena/votes");
+            try {
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                response.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith(Voters.COOKIE + "="))
+                        .findFirst()
+                        .ifPresent(c -> cookie = c.substring(Voters.COOKIE.length() + 1, c.indexOf(';')));
+                String text = response.body();
+                return new Answer(response.statusCode(), text == null || text.isEmpty() ? null : JSON.readTree(text));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -238,7 +290,7 @@ class SteeringTest {
         return modelOf.get(seeded.submissions().get(index));
     }
 
-    record Standing(double rating, double low, double high) {
+    record Standing(double rating, double low, double high, long votes) {
         double width() {
             return high - low;
         }
@@ -251,7 +303,7 @@ class SteeringTest {
         for (Map<String, Object> row : models) {
             if (seeded.slugs().get(TARGET).equals(row.get("model"))) {
                 return new Standing(((Number) row.get("rating")).doubleValue(), ((Number) row.get("ciLow")).doubleValue(),
-                        ((Number) row.get("ciHigh")).doubleValue());
+                        ((Number) row.get("ciHigh")).doubleValue(), ((Number) row.get("votes")).longValue());
             }
         }
         throw new AssertionError("the target is not on the board");
