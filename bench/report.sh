@@ -120,7 +120,7 @@ step does.
 The bench stack differs from a production arena in exactly these settings, so that one load generator can act as
 many visitors: the demo models play (never a paid provider) and each demo call takes 1 s
 (\`AUTOBENCH_DEMO_LATENCY=1s\`); \`AUTOBENCH_ARENA_RATE_LIMIT_*\` are raised far above the load;
-\`AUTOBENCH_ARENA_MIN_VIEW_TIME=0s\` (votes cast at once are counted); \`AUTOBENCH_ARENA_TRUST_FORWARDED_FOR=true\`, and
+\`AUTOBENCH_ARENA_MIN_VIEW_TIME=0s\` (votes cast at once are counted); \`QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1/32\`, and
 every simulated voter sends its own \`X-Forwarded-For\` address, as an ingress would, so that votes do not all queue
 on one IP's lock. The per-voter and per-IP checks still run on every vote: only their thresholds are raised.
 

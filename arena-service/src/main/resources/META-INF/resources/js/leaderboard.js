@@ -120,8 +120,12 @@ function interval(m) {
 function renderTable() {
   clear(tbody);
   for (const m of sorted()) {
-    tbody.append(el('tr', { 'data-model': m.model },
-      el('td', { class: 'num' }, fmtInt(num(m.rank))),
+    // voted on, but never (even through other models) against the ranked ones: no rank can be given
+    const rank = m.notYetComparable
+      ? el('td', { class: 'not-comparable', title: 'Not yet compared with the ranked models' }, 'not yet comparable')
+      : el('td', { class: 'num' }, fmtInt(num(m.rank)));
+    tbody.append(el('tr', { 'data-model': m.model, 'data-comparable': m.notYetComparable ? 'false' : 'true' },
+      rank,
       el('th', { scope: 'row', class: 'model-cell' }, nameOf(m),
         m.model ? el('span', { class: 'slug' }, m.model, el('span', { class: 'phone-only' }, m.provider ? ` · ${m.provider}` : '')) : null),
       el('td', { class: 'opt' }, m.provider || missing),

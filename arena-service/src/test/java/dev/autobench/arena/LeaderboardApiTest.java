@@ -16,6 +16,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -94,12 +95,13 @@ class LeaderboardApiTest {
                 .body("models.meanCostUsd", everyItem(equalTo(0.012f)))
                 .body("models.provider", everyItem(notNullValue()))
                 .body("models.displayName", everyItem(notNullValue()))
-                .body("models.elo", everyItem(notNullValue()))
                 .body("matrix.models", hasSize(5))
                 .body("matrix.battles[0][0]", equalTo(0))
                 .body("matrix.winRate[0][0]", nullValue());
-        List<Float> ratings = board.path("models.rating");
-        assertThat(ratings).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        // the games models are ranked; the tools models never met them (see the not-comparable test)
+        List<Float> ratings = board.<List<Float>>path("models.rating").subList(0, 3);
+        assertThat(ratings).doesNotContainNull().isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(board.<List<Float>>path("models.elo").subList(0, 3)).doesNotContainNull();
         List<Float> lows = board.path("models.ciLow");
         List<Float> highs = board.path("models.ciHigh");
         for (int i = 0; i < ratings.size(); i++) {
@@ -107,6 +109,33 @@ class LeaderboardApiTest {
             assertThat(highs.get(i)).isGreaterThanOrEqualTo(ratings.get(i));
         }
         assertThat(board.<Integer>path("models[0].votes")).isEqualTo(80);
+    }
+
+    @Test
+    void modelsThatNeverMetTheMainComponentAreNotYetComparable() {
+        recompute();
+        Response board = given().get("/api/leaderboard");
+        board.then().statusCode(200)
+                .body("models.notYetComparable", contains(false, false, false, true, true))
+                .body("models.findAll { it.notYetComparable }.model",
+                        containsInAnyOrder(tools.slugs().get(0), tools.slugs().get(1)))
+                .body("models.findAll { it.notYetComparable }.rank", everyItem(nullValue()))
+                .body("models.findAll { it.notYetComparable }.rating", everyItem(nullValue()))
+                .body("models.findAll { it.notYetComparable }.ciLow", everyItem(nullValue()))
+                .body("models.findAll { it.notYetComparable }.ciHigh", everyItem(nullValue()))
+                .body("models.findAll { it.notYetComparable }.elo", everyItem(nullValue()))
+                .body("models.findAll { it.notYetComparable }.votes", everyItem(equalTo(10)));
+        // on their own category's board they are the main component, so they are ranked there
+        given().get("/api/leaderboard?category=tools").then().statusCode(200)
+                .body("models.notYetComparable", everyItem(equalTo(false)))
+                .body("models.rank", everyItem(notNullValue()))
+                .body("models.ciLow", everyItem(notNullValue()));
+        String csv = given().get("/api/leaderboard.csv").then().statusCode(200).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).endsWith(",not_yet_comparable");
+        assertThat(lines[1]).startsWith("1,").endsWith(",false");
+        assertThat(lines[4]).startsWith(",\"" + "t").endsWith(",true");
+        assertThat(lines[5]).startsWith(",\"t").endsWith(",true");
     }
 
     @Test

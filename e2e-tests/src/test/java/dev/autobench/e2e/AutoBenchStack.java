@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class AutoBenchStack implements AutoCloseable {
 
     static final String CRON_SECRET = "e2e-cron-secret-0123456789abcdef";
+    static final String SELECTION_SECRET = "e2e-selection-secret-0123456789abcdef0123";
     static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
 
     final ProviderFakes providers = new ProviderFakes();
@@ -85,6 +86,13 @@ final class AutoBenchStack implements AutoCloseable {
         env.put("AUTOBENCH_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("AUTOBENCH_ARENA_SIGNING_KEY", "e2e-signing-key-0123456789abcdef0123456789");
         env.put("AUTOBENCH_ARENA_IP_HASH_SALT", "e2e-ip-salt-0123456789");
+        env.put("AUTOBENCH_GENERATOR_SELECTION_SECRET", SELECTION_SECRET);
+        // one test host plays many fresh voters: the per-address cookie and match limits and the cookie age are off
+        env.put("AUTOBENCH_ARENA_COOKIE_MIN_AGE_TO_COUNT", "0s");
+        env.put("AUTOBENCH_ARENA_RATE_LIMIT_COOKIES_PER_MINUTE", "1000000");
+        env.put("AUTOBENCH_ARENA_RATE_LIMIT_COOKIES_PER_HOUR", "1000000");
+        env.put("AUTOBENCH_ARENA_RATE_LIMIT_MATCHES_PER_MINUTE", "1000000");
+        env.put("AUTOBENCH_ARENA_RATE_LIMIT_MATCHES_PER_HOUR", "1000000");
         return env;
     }
 

@@ -29,6 +29,7 @@ final class E2eMigration {
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("migrate.log").toFile());
         builder.environment().putAll(env);
+        builder.environment().putIfAbsent("AUTOBENCH_GENERATOR_SELECTION_SECRET", AutoBenchStack.SELECTION_SECRET);
         builder.environment().put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
         builder.environment().put("QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
         builder.environment().put("QUARKUS_INIT_AND_EXIT", "true");

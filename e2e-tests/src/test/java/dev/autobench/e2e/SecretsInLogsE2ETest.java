@@ -58,6 +58,7 @@ class SecretsInLogsE2ETest {
         env.put("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password());
         env.put("AUTOBENCH_CRON_SECRET", SECRET_CRON);
         env.put("AUTOBENCH_ADMIN_TOKEN", SECRET_ADMIN);
+        env.put("AUTOBENCH_GENERATOR_SELECTION_SECRET", AutoBenchStack.SELECTION_SECRET);
         env.put("QUARKUS_LOG_CATEGORY__DEV_AUTOBENCH__LEVEL", "DEBUG");
         E2eMigration.migrate(env, logs);
         generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(E2eMigration.asRole(env, ServiceRole.GENERATOR), Map.of(

@@ -23,10 +23,6 @@ public interface ArenaConfig {
     /** Salt of the stored IP hash ({@code AUTOBENCH_ARENA_IP_HASH_SALT}); derived from the signing key when absent. */
     Optional<String> ipHashSalt();
 
-    /** Honour the first X-Forwarded-For address; only true behind a proxy that overwrites the header. */
-    @WithDefault("false")
-    boolean trustForwardedFor();
-
     /** How long a served match may be voted on. */
     @WithDefault("30m")
     Duration voteTokenTtl();
@@ -78,9 +74,21 @@ public interface ArenaConfig {
 
         @WithDefault("400d")
         Duration maxAge();
+
+        /**
+         * A vote from a voter cookie younger than this is stored but not counted (reason
+         * {@code young_cookie}): a script that throws its cookie away after each vote never counts.
+         * Cookies minted before the cookie carried its age count as old.
+         */
+        @WithDefault("2m")
+        Duration minAgeToCount();
     }
 
-    /** Sliding windows over the stored votes, per voter cookie and per IP hash. */
+    /**
+     * Sliding windows over the stored votes, per voter cookie and per client address (an IPv4
+     * address or an IPv6 /64); and per-replica windows over matches served and cookies minted per
+     * client address.
+     */
     interface RateLimit {
         @WithDefault("20")
         int voterPerMinute();
@@ -93,6 +101,22 @@ public interface ArenaConfig {
 
         @WithDefault("1000")
         int ipPerHour();
+
+        /** Matches served to one client address per minute (each replica counts its own). */
+        @WithDefault("60")
+        int matchesPerMinute();
+
+        /** Matches served to one client address per hour (each replica counts its own). */
+        @WithDefault("1000")
+        int matchesPerHour();
+
+        /** New voter cookies minted for one client address per minute (each replica counts its own). */
+        @WithDefault("10")
+        int cookiesPerMinute();
+
+        /** New voter cookies minted for one client address per hour (each replica counts its own). */
+        @WithDefault("60")
+        int cookiesPerHour();
     }
 
     interface Pairing {

@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
  * Computes a leaderboard from battles, the way LMArena/FastChat do: Bradley–Terry maximum
  * likelihood (ties half a win), 95% percentile intervals from bootstrap rounds that resample the
  * unique outcome counts multinomially, rank = 1 + the number of models whose lower bound is above
- * this one's upper bound, and online Elo beside it. Rounds run in parallel on the common
+ * this one's upper bound, and online Elo beside it. Only the models of the comparison graph's main
+ * component (see {@link Components}) are rated and ranked; the others are "not yet comparable". Rounds run in parallel on the common
  * ForkJoin pool, each with its own deterministic random stream, so results do not depend on
  * scheduling.
  */
@@ -62,15 +63,18 @@ public final class RankingEngine {
             elo[a] += k * (scoreA - expectedA);
             elo[b] += k * ((1 - scoreA) - (1 - expectedA));
         }
+        Components components = Components.of(battles);
         boolean[] rated = new boolean[m];
+        boolean everyPlayerInMain = true;
         for (int model = 0; model < m; model++) {
-            rated[model] = games[model] > 0;
+            rated[model] = games[model] > 0 && components.inMain(model);
+            everyPlayerInMain &= rated[model] || games[model] == 0;
             if (!rated[model]) {
                 elo[model] = Double.NaN;
             }
         }
 
-        PairCounts counts = PairCounts.of(battles);
+        PairCounts counts = PairCounts.of(everyPlayerInMain ? battles : mainOnly(battles, components));
         int pairs = counts.pairs();
         double[] pairGames = new double[pairs];
         double[] pairWinsOfI = new double[pairs];
@@ -119,7 +123,17 @@ public final class RankingEngine {
             rank[model] = 1 + above;
         }
         return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
-                pairBattles, pairWins);
+                pairBattles, pairWins, rated);
+    }
+
+    private static Battles mainOnly(Battles battles, Components components) {
+        Battles main = new Battles(battles.modelCount(), battles.size());
+        for (int k = 0; k < battles.size(); k++) {
+            if (components.inMain(battles.a(k))) {
+                main.add(battles.a(k), battles.b(k), battles.outcome(k));
+            }
+        }
+        return main;
     }
 
     private double[][] bootstrap(PairCounts counts, double[] fitted, boolean[] rated, int rounds) {

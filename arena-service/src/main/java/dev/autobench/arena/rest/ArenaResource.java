@@ -4,6 +4,7 @@ import dev.autobench.arena.domain.ArenaMatch;
 import dev.autobench.arena.domain.VoteReceipt;
 import dev.autobench.arena.domain.VoteRequest;
 import dev.autobench.arena.security.ClientAddress;
+import dev.autobench.arena.security.ClientLimits;
 import dev.autobench.arena.security.Voter;
 import dev.autobench.arena.security.VoterCookies;
 import dev.autobench.arena.service.MatchService;
@@ -45,13 +46,22 @@ public class ArenaResource {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    ClientLimits limits;
+
     @GET
     @Path("/match")
     @Operation(summary = "The next anonymous match for this voter (sets the voter cookie on first visit)")
     @APIResponse(responseCode = "200", description = "A match and its vote token")
     @APIResponse(responseCode = "204", description = "This voter has voted on every open match")
-    public Response next(@Context HttpHeaders headers) {
+    @APIResponse(responseCode = "429", description = "Too many matches or new voters from this network; see Retry-After")
+    public Response next(@Context HttpHeaders headers, @Context HttpServerRequest http) {
         Voter voter = cookies.verifyOrCreate(cookieValue(headers));
+        String ipHash = clientAddress.ipHash(http);
+        if (voter.fresh()) {
+            limits.admitNewCookie(ipHash);
+        }
+        limits.admitMatch(ipHash);
         Optional<ArenaMatch> match = matches.nextFor(voter);
         Response.ResponseBuilder response = match.map(Response::ok).orElseGet(Response::noContent)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");

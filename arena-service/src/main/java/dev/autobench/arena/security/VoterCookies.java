@@ -7,13 +7,17 @@ import jakarta.ws.rs.core.NewCookie;
 
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The anonymous voter: a random 128-bit id in an HttpOnly cookie, {@code <id>.<hmac>}, so that a
- * client can neither choose nor guess another voter's id.
+ * The anonymous voter: a random 128-bit id and the second it was minted in an HttpOnly cookie,
+ * {@code <id>.<minted>.<hmac>}, so that a client can neither choose nor guess another voter's id nor
+ * age its cookie. The older {@code <id>.<hmac>} form still verifies (as a cookie of unknown, old age:
+ * nobody can mint one any more).
  */
 @ApplicationScoped
 public class VoterCookies {
@@ -21,8 +25,11 @@ public class VoterCookies {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final byte[] DOMAIN = "voter:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] AGED_DOMAIN = "voter-minted:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final SecureRandom random = new SecureRandom();
+
+    Clock clock = Clock.systemUTC();
 
     @Inject
     SigningKey key;
@@ -39,31 +46,44 @@ public class VoterCookies {
         if (cookieValue == null) {
             return Optional.empty();
         }
-        int dot = cookieValue.indexOf('.');
-        if (dot <= 0 || dot != cookieValue.lastIndexOf('.')) {
-            return Optional.empty();
-        }
+        String[] parts = cookieValue.split("\\.", -1);
         try {
-            byte[] id = B64D.decode(cookieValue.substring(0, dot));
-            byte[] signature = B64D.decode(cookieValue.substring(dot + 1));
-            if (id.length != 16 || !key.verify(signed(id), signature)) {
-                return Optional.empty();
+            if (parts.length == 2) {
+                byte[] id = B64D.decode(parts[0]);
+                if (id.length != 16 || !key.verify(signed(id), B64D.decode(parts[1]))) {
+                    return Optional.empty();
+                }
+                return Optional.of(voter(id, Instant.EPOCH));
             }
-            ByteBuffer buffer = ByteBuffer.wrap(id);
-            return Optional.of(new Voter(new UUID(buffer.getLong(), buffer.getLong()), false));
-        } catch (IllegalArgumentException e) {
+            if (parts.length == 3) {
+                byte[] id = B64D.decode(parts[0]);
+                long minted = Long.parseLong(parts[1]);
+                if (id.length != 16 || minted < 0 || !key.verify(signed(id, minted), B64D.decode(parts[2]))) {
+                    return Optional.empty();
+                }
+                return Optional.of(voter(id, Instant.ofEpochSecond(minted)));
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) { // bad Base64 or number
             return Optional.empty();
         }
+    }
+
+    private static Voter voter(byte[] id, Instant mintedAt) {
+        ByteBuffer buffer = ByteBuffer.wrap(id);
+        return new Voter(new UUID(buffer.getLong(), buffer.getLong()), false, mintedAt);
     }
 
     /** The voter of this cookie, or a brand-new one that must be handed back with {@link #cookieFor}. */
     public Voter verifyOrCreate(String cookieValue) {
-        return verify(cookieValue).orElseGet(() -> new Voter(new UUID(random.nextLong(), random.nextLong()), true));
+        return verify(cookieValue).orElseGet(() -> new Voter(new UUID(random.nextLong(), random.nextLong()), true,
+                Instant.ofEpochSecond(clock.instant().getEpochSecond())));
     }
 
     public NewCookie cookieFor(Voter voter) {
         byte[] id = voter.bytes();
-        String value = B64.encodeToString(id) + "." + B64.encodeToString(key.sign(signed(id)));
+        long minted = voter.mintedAt().getEpochSecond();
+        String value = B64.encodeToString(id) + "." + minted + "." + B64.encodeToString(key.sign(signed(id, minted)));
         return new NewCookie.Builder(config.cookie().name())
                 .value(value)
                 .path("/")
@@ -72,6 +92,11 @@ public class VoterCookies {
                 .sameSite(NewCookie.SameSite.LAX)
                 .maxAge((int) Math.min(Integer.MAX_VALUE, config.cookie().maxAge().toSeconds()))
                 .build();
+    }
+
+    private static byte[] signed(byte[] id, long minted) {
+        return ByteBuffer.allocate(AGED_DOMAIN.length + id.length + Long.BYTES).put(AGED_DOMAIN).put(id).putLong(minted)
+                .array();
     }
 
     private static byte[] signed(byte[] id) {

@@ -35,6 +35,9 @@ public class ArenaMetrics {
     private final Map<VoteOutcome, Counter> counted = new EnumMap<>(VoteOutcome.class);
     private final Map<VoteOutcome, Counter> uncounted = new EnumMap<>(VoteOutcome.class);
     private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
+    private final Map<String, Counter> uncountedReasons = new java.util.HashMap<>();
+    private final Map<dev.autobench.arena.security.ClientLimits.Limited, Counter> limited =
+            new EnumMap<>(dev.autobench.arena.security.ClientLimits.Limited.class);
     private final Counter matchesServed;
     private final Counter pairsCreated;
     private final Timer leaderboardCompute;
@@ -52,6 +55,19 @@ public class ArenaMetrics {
             rejected.put(reason, Counter.builder(MeterNames.VOTES_REJECTED)
                     .description("Votes refused, by reason")
                     .tag(MeterNames.TAG_REASON, reason.tag())
+                    .register(registry));
+        }
+        for (String reason : UNCOUNTED_REASONS) {
+            uncountedReasons.put(reason, Counter.builder(MeterNames.VOTES_UNCOUNTED)
+                    .description("Votes stored but not counted, by reason")
+                    .tag(MeterNames.TAG_REASON, reason)
+                    .register(registry));
+        }
+        for (dev.autobench.arena.security.ClientLimits.Limited what
+                : dev.autobench.arena.security.ClientLimits.Limited.values()) {
+            limited.put(what, Counter.builder(MeterNames.REQUESTS_LIMITED)
+                    .description("Match requests and new voter cookies refused by the per-address limits")
+                    .tag(MeterNames.TAG_WHAT, what.tag())
                     .register(registry));
         }
         matchesServed = Counter.builder(MeterNames.MATCHES_SERVED).description("Matches handed to voters")
@@ -76,6 +92,20 @@ public class ArenaMetrics {
 
     public void voteStored(VoteOutcome outcome, boolean isCounted) {
         (isCounted ? counted : uncounted).get(outcome).increment();
+    }
+
+    /** Reasons a stored vote is not counted: the values of the uncounted meter's {@code reason} tag. */
+    public static final java.util.List<String> UNCOUNTED_REASONS = java.util.List.of("too_fast", "young_cookie");
+
+    public void voteUncounted(String reason) {
+        Counter counter = uncountedReasons.get(reason);
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
+    public void requestLimited(dev.autobench.arena.security.ClientLimits.Limited what) {
+        limited.get(what).increment();
     }
 
     public void voteRejected(Rejection reason) {

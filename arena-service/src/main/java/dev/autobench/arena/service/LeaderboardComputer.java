@@ -120,7 +120,9 @@ public class LeaderboardComputer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> result.rated(i) ? -result.rating()[i] : Double.MAX_VALUE)
+        // ranked by rating, then the not yet comparable by votes, then the models without votes
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> result.rated(i) ? 0 : result.notYetComparable(i) ? 1 : 2)
+                .thenComparingDouble(i -> result.rated(i) ? -result.rating()[i] : -result.games()[i])
                 .thenComparing(i -> models.get(members.get(i)).slug()));
 
         List<Leaderboard.Row> rows = new ArrayList<>();
@@ -134,7 +136,7 @@ public class LeaderboardComputer {
                     rated ? round(result.ciHigh()[i]) : null, result.games()[i], result.wins()[i], result.losses()[i],
                     result.ties()[i], rated ? round4(result.winRate(i)) : null,
                     rated ? round(result.onlineElo()[i]) : null, t.renderSuccessRate(), t.meanJsErrors(),
-                    t.meanCost(), t.meanLatency(), t.meanOutputTokens(), t.submissions));
+                    t.meanCost(), t.meanLatency(), t.meanOutputTokens(), t.submissions, result.notYetComparable(i)));
             slugs.add(model.slug());
         }
         List<List<Double>> winRate = new ArrayList<>();

@@ -5,6 +5,8 @@ public final class MeterNames {
 
     public static final String VOTES = "autobench.votes";
     public static final String VOTES_REJECTED = "autobench.votes.rejected";
+    public static final String VOTES_UNCOUNTED = "autobench.votes.uncounted";
+    public static final String REQUESTS_LIMITED = "autobench.requests.limited";
     public static final String MATCHES_SERVED = "autobench.matches.served";
     public static final String MATCHES_OPEN = "autobench.matches.open";
     public static final String LEADERBOARD_COMPUTE = "autobench.leaderboard.compute.duration";
@@ -14,6 +16,7 @@ public final class MeterNames {
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_COUNTED = "counted";
     public static final String TAG_REASON = "reason";
+    public static final String TAG_WHAT = "what";
 
     private MeterNames() {
     }

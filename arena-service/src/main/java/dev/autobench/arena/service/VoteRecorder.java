@@ -26,6 +26,7 @@ import java.util.Optional;
 public class VoteRecorder {
 
     static final String TOO_FAST = "too_fast";
+    static final String YOUNG_COOKIE = "young_cookie";
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -54,14 +55,16 @@ public class VoteRecorder {
                     "Voting on this task closed at " + revealAt + " and its models are public now; load a new match."));
         }
         enforceLimits(voter.key(), ipHash, now);
-        boolean counted = !now.isBefore(claims.issuedAt().plus(config.minViewTime()));
+        String uncounted = now.isBefore(claims.issuedAt().plus(config.minViewTime())) ? TOO_FAST
+                : now.isBefore(voter.mintedAt().plus(config.cookie().minAgeToCount())) ? YOUNG_COOKIE : null;
+        boolean counted = uncounted == null;
         Optional<Long> id = votes.insert(claims.matchId(), voter.key(), ipHash, outcome.value(), counted,
-                counted ? null : TOO_FAST, claims.issuedAt());
+                uncounted, claims.issuedAt());
         if (id.isEmpty()) {
             throw new VoteService.RejectedVote(Rejection.DUPLICATE,
                     ProblemException.conflict("You have already voted on this match."));
         }
-        return new VoteReceipt(claims.matchId(), outcome.value(), counted, counted ? null : TOO_FAST, now, revealAt);
+        return new VoteReceipt(claims.matchId(), outcome.value(), counted, uncounted, now, revealAt);
     }
 
     private void enforceLimits(String voterKey, String ipHash, Instant now) {

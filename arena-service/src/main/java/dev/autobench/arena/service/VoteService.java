@@ -40,6 +40,9 @@ public class VoteService {
             VoteTokens.Claims claims = verify(request.voteToken(), voter);
             VoteReceipt receipt = recorder.record(claims, voter, ipHash, outcome);
             metrics.voteStored(outcome, receipt.counted());
+            if (!receipt.counted()) {
+                metrics.voteUncounted(receipt.notCountedReason());
+            }
             return receipt;
         } catch (RejectedVote rejected) {
             metrics.voteRejected(rejected.reason);

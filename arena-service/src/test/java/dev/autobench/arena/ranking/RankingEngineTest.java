@@ -101,6 +101,64 @@ class RankingEngineTest {
     }
 
     @Test
+    void disconnectedModelsAreNotRankedAgainstTheMainComponent() {
+        double[] truth = {900, 1000, 1100};
+        Battles three = Simulation.battles(truth, 3000, 0.1, new SplittableRandom(7));
+        Battles five = new Battles(5);
+        for (int k = 0; k < three.size(); k++) {
+            five.add(three.a(k), three.b(k), three.outcome(k));
+        }
+        // 3 beats 4 every time, but neither ever met 0, 1 or 2: a second, smaller component
+        for (int k = 0; k < 40; k++) {
+            five.add(3, 4, Outcome.A_WINS);
+        }
+        RankingOptions options = new RankingOptions(100, 3, 4);
+        RankingResult without = new RankingEngine(options).compute(three);
+        RankingResult with = new RankingEngine(options).compute(five);
+
+        for (int model : new int[] {3, 4}) {
+            assertThat(with.rated(model)).isFalse();
+            assertThat(with.notYetComparable(model)).isTrue();
+            assertThat(with.rating()[model]).isNaN();
+            assertThat(with.ciLow()[model]).isNaN();
+            assertThat(with.ciHigh()[model]).isNaN();
+            assertThat(with.rank()[model]).isZero();
+            assertThat(with.onlineElo()[model]).isNaN();
+            assertThat(with.games()[model]).isEqualTo(40); // the counts are still shown
+        }
+        assertThat(with.winRate(3)).isEqualTo(1.0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(with.notYetComparable(i)).isFalse();
+            assertThat(with.rating()[i]).isCloseTo(without.rating()[i], within(1e-6));
+            assertThat(with.rank()[i]).isEqualTo(without.rank()[i]);
+        }
+    }
+
+    @Test
+    void theMainComponentIsTheOneWithTheMostBattles() {
+        Battles battles = new Battles(5);
+        for (int k = 0; k < 10; k++) {
+            battles.add(0, 1, k % 2 == 0 ? Outcome.A_WINS : Outcome.B_WINS);
+        }
+        for (int k = 0; k < 30; k++) {
+            battles.add(2, 3, k % 3 == 0 ? Outcome.A_WINS : Outcome.B_WINS).add(3, 4, Outcome.TIE);
+        }
+        RankingResult result = new RankingEngine(new RankingOptions(50, 3, 4)).compute(battles);
+        assertThat(result.notYetComparable(0)).isTrue();
+        assertThat(result.notYetComparable(1)).isTrue();
+        for (int model = 2; model < 5; model++) {
+            assertThat(result.rated(model)).isTrue();
+            assertThat(result.rank()[model]).isPositive();
+        }
+        // joining the components by a single battle makes everyone comparable
+        battles.add(1, 2, Outcome.TIE);
+        RankingResult joined = new RankingEngine(new RankingOptions(50, 3, 4)).compute(battles);
+        for (int model = 0; model < 5; model++) {
+            assertThat(joined.rated(model)).isTrue();
+        }
+    }
+
+    @Test
     void aModelThatNeverWonStillGetsAFiniteRatingAndTheLastRank() {
         Battles battles = new Battles(3);
         for (int i = 0; i < 20; i++) {

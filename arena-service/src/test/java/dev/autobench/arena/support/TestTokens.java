@@ -45,6 +45,26 @@ public final class TestTokens {
         return signed(match, voter, issued, expires);
     }
 
+    /** A voter cookie of the older {@code <id>.<hmac>} form, which carried no age. */
+    public static String legacyCookie(UUID voter) {
+        byte[] id = ByteBuffer.allocate(16).putLong(voter.getMostSignificantBits()).putLong(voter.getLeastSignificantBits())
+                .array();
+        byte[] signed = ByteBuffer.allocate(6 + 16).put("voter:".getBytes(StandardCharsets.US_ASCII)).put(id).array();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(id) + "." + b64.encodeToString(hmac(TEST_KEY, signed));
+    }
+
+    /** A voter cookie minted at {@code minted}, signed with the test key (or any other {@code key}). */
+    public static String mintedCookie(String key, UUID voter, Instant minted) {
+        byte[] id = ByteBuffer.allocate(16).putLong(voter.getMostSignificantBits()).putLong(voter.getLeastSignificantBits())
+                .array();
+        byte[] domain = "voter-minted:".getBytes(StandardCharsets.US_ASCII);
+        byte[] signed = ByteBuffer.allocate(domain.length + 16 + 8).put(domain).put(id).putLong(minted.getEpochSecond())
+                .array();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(id) + "." + minted.getEpochSecond() + "." + b64.encodeToString(hmac(key, signed));
+    }
+
     public static UUID voterOf(String cookie) {
         ByteBuffer id = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cookie.substring(0, cookie.indexOf('.'))));
         return new UUID(id.getLong(), id.getLong());

@@ -6,15 +6,17 @@ import dev.autobench.generator.service.DraftRequest;
 import dev.autobench.generator.service.TaskDraft;
 import dev.autobench.generator.service.TaskSource;
 import dev.autobench.generator.service.TaskSpecFactory;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** The offline default source: curated templates, chosen and varied deterministically by date. */
+/** The offline default source: curated templates, chosen and varied deterministically by date, keyed by the selection secret. */
 @ApplicationScoped
 public class BankTaskSource implements TaskSource {
 
@@ -27,7 +29,26 @@ public class BankTaskSource implements TaskSource {
     public BankTaskSource(GeneratorConfig config) {
         this.config = config;
         this.bank = TaskBank.fromClasspath();
-        this.selector = new TemplateSelector(bank, config.noRepeatDays());
+        this.selector = new TemplateSelector(bank, config.noRepeatDays(), selectionSecret(config.selectionSecret(), LaunchMode.current()));
+    }
+
+    static final int MIN_SECRET_LENGTH = 32;
+    /** Outside prod only: a fixed stand-in, so dev runs and retries still agree with themselves. */
+    static final String DEV_SECRET = "autobench-dev-selection-secret-not-for-production";
+
+    static byte[] selectionSecret(java.util.Optional<String> configured, LaunchMode mode) {
+        String secret = configured.filter(s -> !s.isBlank()).orElse(null);
+        if (mode == LaunchMode.NORMAL && (secret == null || secret.length() < MIN_SECRET_LENGTH)) {
+            throw new IllegalStateException("AUTOBENCH_GENERATOR_SELECTION_SECRET must be set to at least "
+                    + MIN_SECRET_LENGTH + " characters in production: without it anyone can compute which"
+                    + " templates every future day gets");
+        }
+        if (secret == null) {
+            LOG.warn("AUTOBENCH_GENERATOR_SELECTION_SECRET is not set: using a fixed development secret, so future"
+                    + " days' tasks are predictable from the public code");
+            secret = DEV_SECRET;
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
     }
 
     void checkCapacity(@Observes StartupEvent event) {

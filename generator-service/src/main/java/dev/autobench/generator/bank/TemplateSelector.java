@@ -2,6 +2,11 @@ package dev.autobench.generator.bank;
 
 import dev.autobench.generator.service.TemplateUsage;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +20,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Chooses a day's templates and their variations, as a pure function of the date and the
- * usage history: every replica, and every retry, computes the same answer.
+ * Chooses a day's templates and their variations, as a pure function of the date, the usage
+ * history and the deployment's selection secret: every replica, and every retry, computes the same
+ * answer, but nobody without the secret can compute a future day's (the day's seed is an
+ * HMAC-SHA256 of the date under the secret).
  *
  * <p>A template is <em>rested</em> when no other day within {@code noRepeatDays - 1} days of the
  * target date uses it, so any window of {@code noRepeatDays} consecutive days holds it at most
@@ -27,21 +34,28 @@ import java.util.TreeMap;
  */
 public final class TemplateSelector {
 
+    private static final String HMAC = "HmacSHA256";
+
     /** A template chosen for a date, with its variation already drawn. */
     public record Choice(TaskTemplate template, Map<String, String> variation) {
     }
 
     private final TaskBank bank;
     private final int noRepeatDays;
+    private final SecretKeySpec secret;
 
-    public TemplateSelector(TaskBank bank, int noRepeatDays) {
+    public TemplateSelector(TaskBank bank, int noRepeatDays, byte[] secret) {
+        if (secret == null || secret.length == 0) {
+            throw new IllegalArgumentException("a selection secret is required");
+        }
         this.bank = bank;
         this.noRepeatDays = noRepeatDays;
+        this.secret = new SecretKeySpec(secret, HMAC);
     }
 
     public List<Choice> select(LocalDate date, int count, Set<String> takenCategories, List<TemplateUsage> history) {
         Map<String, Long> distance = nearestUseDistance(date, history);
-        long seed = seed(date);
+        long seed = seed(secret, date);
 
         List<TaskTemplate> rested = new ArrayList<>();
         List<TaskTemplate> tired = new ArrayList<>();
@@ -101,8 +115,20 @@ public final class TemplateSelector {
         return distance;
     }
 
-    static long seed(LocalDate date) {
-        return mix(date.toEpochDay() * 0x9E3779B97F4A7C15L + 0x41757430426E6368L);
+    /** The day's seed: the first 8 bytes of HMAC-SHA256(secret, "autobench-day:" + ISO date). */
+    static long seed(byte[] secret, LocalDate date) {
+        return seed(new SecretKeySpec(secret, HMAC), date);
+    }
+
+    private static long seed(SecretKeySpec secret, LocalDate date) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(secret);
+            byte[] digest = mac.doFinal(("autobench-day:" + date).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
     }
 
     /** SplitMix64's finaliser: a stable, well-spread hash that every JVM computes alike. */

@@ -31,6 +31,13 @@ public interface GeneratorConfig {
     @Min(1)
     int transactionTimeout();
 
+    /**
+     * Keys the choice of each day's templates and their variations
+     * ({@code AUTOBENCH_GENERATOR_SELECTION_SECRET}, at least 32 characters, required in prod): without
+     * it the public code cannot tell which tasks a future day gets. Every replica must share it.
+     */
+    Optional<String> selectionSecret();
+
     Schedule schedule();
 
     Author author();

@@ -29,7 +29,7 @@ class TaskBankTest {
     void everyTemplateBecomesACompleteSpecWhateverItsVariation() {
         for (TaskTemplate template : BANK.templates()) {
             for (int day = 0; day < 12; day++) {
-                long seed = TemplateSelector.seed(LocalDate.of(2030, 1, 1).plusDays(day));
+                long seed = TemplateSelector.seed(TemplateSelectorTest.SECRET, LocalDate.of(2030, 1, 1).plusDays(day));
                 TaskSpec spec = BankTaskSource.toDraft(
                         new TemplateSelector.Choice(template, TemplateSelector.variation(template, seed))).spec();
 
