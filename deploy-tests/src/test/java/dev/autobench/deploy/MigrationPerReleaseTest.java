@@ -3,7 +3,7 @@ package dev.autobench.deploy;
 import dev.autobench.deploy.support.Kustomize;
 import dev.autobench.deploy.support.Manifests;
 import dev.autobench.deploy.support.Overlays;
-import dev.autobench.deploy.support.Repo;
+import dev.autobench.deploy.support.K8sTree;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -13,13 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +46,8 @@ class MigrationPerReleaseTest {
 
     @Test
     void anUpgradeCreatesANewMigrationJobAndUpdatesEverythingElseInPlace(@TempDir Path dir) throws IOException {
-        copy(Repo.k8s(), dir.resolve("k8s"));
-        Path kustomization = dir.resolve("k8s/overlays/prod/kustomization.yaml");
+        Path k8s = K8sTree.copyTo(dir);
+        Path kustomization = k8s.resolve("overlays/prod/kustomization.yaml");
         String current = Files.readString(kustomization);
         String pinned = "newName: ghcr.io/autobench/generator-service\n    newTag: 1.0.0\n";
         String upgraded = current.replace(pinned, "newName: ghcr.io/autobench/generator-service\n    newTag: 1.1.0\n");
@@ -57,7 +55,7 @@ class MigrationPerReleaseTest {
         Files.writeString(kustomization, upgraded);
 
         List<HasMetadata> before = Overlays.render("prod");
-        List<HasMetadata> after = Manifests.parse(Kustomize.build(dir.resolve("k8s/overlays/prod")));
+        List<HasMetadata> after = Manifests.parse(Kustomize.build(k8s.resolve("overlays/prod")));
 
         Job old = Overlays.migrationJob(before);
         Job next = Overlays.migrationJob(after);
@@ -73,22 +71,5 @@ class MigrationPerReleaseTest {
     private static Set<String> keys(List<HasMetadata> resources, Job except) {
         return resources.stream().filter(r -> r != except)
                 .map(r -> r.getKind() + "/" + r.getMetadata().getName()).collect(Collectors.toSet());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> {
-                try {
-                    Path target = to.resolve(from.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
