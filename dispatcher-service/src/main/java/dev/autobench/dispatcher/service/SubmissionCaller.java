@@ -51,7 +51,10 @@ public class SubmissionCaller {
         if (claim.isEmpty()) {
             return PairOutcome.skipped();
         }
-        return callClaimed(claim.get(), task, model, 1);
+        try (DispatchLogContext.Scope log = DispatchLogContext.pair(claim.get(), task.id(), model.slug(),
+                model.provider().id())) {
+            return callClaimed(claim.get(), task, model, 1);
+        }
     }
 
     /** Calls a pair this process holds the claim of; attempts are numbered from {@code firstAttempt}. */
@@ -91,6 +94,7 @@ public class SubmissionCaller {
                         + model.provider().id() + " is open: not called", null, null, null, null, null, null);
                 return new PairOutcome(PairOutcome.Kind.FAILED, made);
             } catch (LlmCallException failure) {
+                DispatchLogContext.providerRequest(failure.requestId().orElse(null));
                 made++;
                 store.finishAttempt(ledgerId[0], FailureMapping.ledgerOutcome(failure.kind()),
                         failure.httpStatus().orElse(null), FailureMapping.billed(failure.kind()),
@@ -120,6 +124,7 @@ public class SubmissionCaller {
 
     private PairOutcome answered(UUID submissionId, String owner, TaskToDispatch task, CallableModel model,
                                  long ledgerId, LlmResponse response, int made) {
+        DispatchLogContext.providerRequest(response.requestId());
         BigDecimal cost = model.cost(response.inputTokens(), response.outputTokens());
         store.finishAttempt(ledgerId, "success", response.httpStatus(), true, response.requestId(),
                 response.inputTokens(), response.outputTokens(), response.latency(), null);
