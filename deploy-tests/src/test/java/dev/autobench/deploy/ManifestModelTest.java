@@ -42,7 +42,9 @@ class ManifestModelTest {
             Map.entry("batch/v1/Job", Job.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class));
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
+            Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class));
 
     /** Custom resources of operators the cluster must run (CloudNativePG, Prometheus Operator). */
     private static final List<String> CUSTOM = List.of(

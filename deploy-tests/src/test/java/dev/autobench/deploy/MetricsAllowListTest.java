@@ -53,7 +53,8 @@ class MetricsAllowListTest {
                 extracted.toAbsolutePath()).containsExactlyElementsOf(listed("/expected-metrics.txt"));
         assertThat(used).as("every external metric listed is still used").containsAll(external);
         assertThat(service).allSatisfy(name -> assertThat(name)
-                .matches("autobench_[a-z0-9_]+|http_server_requests_seconds_(count|bucket|sum|max)|jvm_[a-z_]+|process_[a-z_]+"));
+                .matches("autobench_[a-z0-9_]+|http_server_requests_seconds_(count|bucket|sum|max)|jvm_[a-z_]+|process_[a-z_]+"
+                        + "|agroal_[a-z_]+|scheduled_methods_[a-z_]+"));
     }
 
     @Test

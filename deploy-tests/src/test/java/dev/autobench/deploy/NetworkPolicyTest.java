@@ -8,7 +8,6 @@ import dev.autobench.deploy.support.Repo;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +91,7 @@ class NetworkPolicyTest {
         for (String name : Repo.SERVICE_PORTS.keySet()) {
             assertThat(policies.allows(service(name), POSTGRES, "TCP", 5432)).as(name).isTrue();
         }
-        assertThat(policies.allows(podOf(Manifests.named(resources, Job.class, "autobench-migrate").getSpec().getTemplate()
+        assertThat(policies.allows(podOf(Overlays.migrationJob(resources).getSpec().getTemplate()
                 .getMetadata().getLabels()), POSTGRES, "TCP", 5432)).isTrue();
         assertThat(policies.allows(POSTGRES, POSTGRES, "TCP", 5432)).as("replication").isTrue();
         assertThat(policies.allows(CNPG_OPERATOR, POSTGRES, "TCP", 8000)).isTrue();

@@ -51,8 +51,7 @@ class OverlayRenderTest {
         Map<String, String> images = Manifests.ofType(resources, Deployment.class).collect(Collectors.toMap(
                 d -> d.getMetadata().getName(), d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()));
         assertThat(images.values()).allSatisfy(image -> assertThat(image).matches(".+:[\\w.-]+").doesNotEndWith(":latest"));
-        String migrationImage = Manifests.named(resources, io.fabric8.kubernetes.api.model.batch.v1.Job.class, "autobench-migrate")
-                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        String migrationImage = Overlays.migrationJob(resources).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         assertThat(migrationImage).isEqualTo(images.get("generator-service"));
     }
 

@@ -142,8 +142,8 @@ class WorkloadSpecTest {
                 migrators.add(name);
             }
         }));
-        assertThat(migrators).containsExactly("Job/autobench-migrate");
-        Job job = Manifests.named(Overlays.render(overlay), Job.class, "autobench-migrate");
+        Job job = Overlays.migrationJob(Overlays.render(overlay));
+        assertThat(migrators).containsExactly("Job/" + job.getMetadata().getName());
         Container migrate = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(env(migrate, "QUARKUS_INIT_AND_EXIT")).contains("true");
         assertThat(env(migrate, "QUARKUS_FLYWAY_VALIDATE_AT_START")).as("validation would run before migration")

@@ -34,6 +34,17 @@ class ServiceContractTest {
                 .body(containsString("http_server_requests_seconds_bucket"));
     }
 
+    /** Pool exhaustion must be visible before requests fail: the connection pool's meters are published. */
+    @Test
+    void connectionPoolMetricsArePublished() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("agroal_active_count{datasource=\"default\",service=\"renderer-service\""))
+                .body(containsString("agroal_available_count{"))
+                .body(containsString("agroal_awaiting_count{"))
+                .body(containsString("agroal_blocking_time_max_milliseconds{"));
+    }
+
     @Test
     void openApiDocumentIsServed() {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)

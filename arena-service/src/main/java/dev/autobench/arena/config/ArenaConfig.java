@@ -148,5 +148,12 @@ public interface ArenaConfig {
         /** Snapshots older than this are pruned, except the latest of each category. */
         @WithDefault("1h")
         Duration retention();
+
+        /**
+         * How often each replica measures the counted votes its served board does not include yet
+         * (the staleness gauges); "off" disables them.
+         */
+        @WithDefault("30s")
+        String lagCheckEvery();
     }
 }

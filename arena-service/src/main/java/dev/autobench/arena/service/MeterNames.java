@@ -11,6 +11,8 @@ public final class MeterNames {
     public static final String MATCHES_OPEN = "autobench.matches.open";
     public static final String LEADERBOARD_COMPUTE = "autobench.leaderboard.compute.duration";
     public static final String LEADERBOARD_AGE = "autobench.leaderboard.age.seconds";
+    public static final String LEADERBOARD_PENDING_VOTES = "autobench.leaderboard.pending.votes";
+    public static final String LEADERBOARD_PENDING_VOTE_AGE = "autobench.leaderboard.pending.vote.age.seconds";
     public static final String PAIRS_CREATED = "autobench.pairs.created";
 
     public static final String TAG_OUTCOME = "outcome";

@@ -59,7 +59,10 @@ public class SubmissionCaller {
         if (claim.isEmpty()) {
             return PairOutcome.skipped();
         }
-        return callClaimed(claim.get(), task, model);
+        try (DispatchLogContext.Scope log = DispatchLogContext.pair(claim.get().submissionId(), task.id(),
+                model.slug(), model.provider().id())) {
+            return callClaimed(claim.get(), task, model);
+        }
     }
 
     /** Calls a pair under a claim this process holds; attempts are numbered after the claim's last one. */
@@ -111,6 +114,7 @@ public class SubmissionCaller {
                         model.slug(), task.id(), model.provider().id());
                 return new PairOutcome(PairOutcome.Kind.DEFERRED, made);
             } catch (LlmCallException failure) {
+                DispatchLogContext.providerRequest(failure.requestId().orElse(null));
                 made++;
                 if (failure.usage().isPresent()) {
                     return billedFailure(claim, task, model, ledgerId[0], failure, failure.usage().get(), made);
@@ -143,6 +147,7 @@ public class SubmissionCaller {
 
     private PairOutcome answered(Claim claim, TaskToDispatch task, CallableModel model,
                                  long ledgerId, LlmResponse response, int made) {
+        DispatchLogContext.providerRequest(response.requestId());
         FinishReason finish = response.finishReason();
         BigDecimal cost = model.cost(response.inputTokens(), response.cachedInputTokens(), response.outputTokens());
         store.finishAttempt(ledgerId, "success", response.httpStatus(), true, response.requestId(),

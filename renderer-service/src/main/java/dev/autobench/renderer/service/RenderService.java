@@ -100,7 +100,10 @@ public class RenderService {
         // checked before claiming: a worker stopped at shutdown must not take a row it will not render
         while (!Thread.currentThread().isInterrupted()
                 && (claim = artifacts.claimNext(renderer, config.lease())).isPresent()) {
-            String status = render(claim.get());
+            String status;
+            try (RenderLogContext.Scope log = RenderLogContext.rendering(claim.get())) {
+                status = render(claim.get());
+            }
             if (Artifact.RENDERED.equals(status)) {
                 rendered.incrementAndGet();
             } else if (Artifact.FAILED.equals(status)) {
