@@ -1,6 +1,7 @@
 package dev.autobench.renderer;
 
-import io.agroal.api.AgroalDataSource;
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -26,8 +27,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 @TestProfile(FlakyChromiumProfile.class)
 class BrowserRetryTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Test
     void notReadyUntilABrowserLaunchWorksThenACrashedFirstLaunchIsRetriedAndRendered() throws Exception {

@@ -1,11 +1,12 @@
 package dev.autobench.dispatcher.dispatch;
 
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.service.LeaseReaper;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -44,8 +45,7 @@ class ClaimTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    @Inject
-    AgroalDataSource dataSource;
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Inject
     LeaseReaper reaper;

@@ -1,11 +1,12 @@
 package dev.autobench.dispatcher.profiled;
 
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.service.ModelCatalog;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -34,8 +35,7 @@ class DefaultCatalogTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    @Inject
-    AgroalDataSource dataSource;
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Inject
     ModelCatalog catalog;
