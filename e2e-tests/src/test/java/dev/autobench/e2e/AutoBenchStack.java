@@ -72,7 +72,7 @@ final class AutoBenchStack implements AutoCloseable {
             service.start();
         }
         for (ServiceProcess service : all) {
-            service.awaitReady(Duration.ofSeconds(90));
+            service.awaitReady(ServiceProcess.READY_TIMEOUT);
         }
     }
 

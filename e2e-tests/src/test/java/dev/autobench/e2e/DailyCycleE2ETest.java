@@ -287,7 +287,7 @@ class DailyCycleE2ETest {
         int requestedBeforeCrash = stack.providers.requestCount() - 24;
 
         stack.providers.stub(0);
-        stack.dispatcher.start().awaitReady(Duration.ofSeconds(90));
+        stack.dispatcher.start().awaitReady(ServiceProcess.READY_TIMEOUT);
         // the lease of the killed run's claims runs out, the reaper marks them abandoned, and a new
         // dispatch completes only the pairs nobody had claimed
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->

@@ -102,7 +102,7 @@ class FaultToleranceE2ETest {
                 Map.entry("AUTOBENCH_ARENA_RATE_LIMIT_VOTER_PER_HOUR", "100000"),
                 Map.entry("AUTOBENCH_ARENA_RATE_LIMIT_IP_PER_MINUTE", "100000"),
                 Map.entry("AUTOBENCH_ARENA_RATE_LIMIT_IP_PER_HOUR", "100000")), logs);
-        arena.start().awaitReady(Duration.ofSeconds(90));
+        arena.start().awaitReady(ServiceProcess.READY_TIMEOUT);
         HttpResponse<String> paired = send(HttpRequest.newBuilder(arena.url("/api/pairs/generate"))
                 .header("x-cron-secret", AutoBenchStack.CRON_SECRET).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(paired.statusCode()).as(paired.body()).isEqualTo(200);

@@ -62,7 +62,7 @@ class RendererCrashE2ETest {
         env.put("AUTOBENCH_RENDERER_LEASE", "5s");
         env.put("AUTOBENCH_RENDERER_POLL_INTERVAL", "off");
         renderer = new ServiceProcess("renderer-service", E2eSupport.freePort(), env, logs);
-        renderer.start().awaitReady(Duration.ofSeconds(90));
+        renderer.start().awaitReady(ServiceProcess.READY_TIMEOUT);
     }
 
     @AfterAll
@@ -90,7 +90,7 @@ class RendererCrashE2ETest {
         assertThat(heldAtKill).as("claims the killed renderer left behind").isPositive();
         assertThat(finishedBeforeKill.size()).isLessThan(SUBMISSIONS);
 
-        renderer.start().awaitReady(Duration.ofSeconds(90));
+        renderer.start().awaitReady(ServiceProcess.READY_TIMEOUT);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             HttpResponse<String> answer = HTTP.send(renderCall(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

@@ -78,8 +78,8 @@ class SecretsInLogsE2ETest {
                 Map.entry("AUTOBENCH_RENDERER_URL", "http://localhost:" + E2eSupport.freePort()))), logs);
         generator.start();
         dispatcher.start();
-        generator.awaitReady(Duration.ofSeconds(90));
-        dispatcher.awaitReady(Duration.ofSeconds(90));
+        generator.awaitReady(ServiceProcess.READY_TIMEOUT);
+        dispatcher.awaitReady(ServiceProcess.READY_TIMEOUT);
     }
 
     @AfterAll

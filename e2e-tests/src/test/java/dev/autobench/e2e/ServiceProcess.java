@@ -18,6 +18,12 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * How long a packaged service may take to report ready. A JVM service starts in seconds on an idle
+     * machine, but CI runs on two shared cores, where a start has been seen to take over 100 s.
+     */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
     final String name;
     final int port;
     private final Map<String, String> env;
