@@ -47,8 +47,6 @@ final class ChromiumProcess implements AutoCloseable {
             "--disable-default-apps",
             "--disable-breakpad",
             "--disable-crash-reporter",
-            // the crash handler double-forks into a session of its own, out of reach of the session kill
-            "--disable-crashpad-for-testing",
             "--disable-domain-reliability",
             "--disable-client-side-phishing-detection",
             "--disable-dev-shm-usage",
@@ -186,8 +184,9 @@ final class ChromiumProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         reap(5_000);
-        // whatever left the session (setsid in a child, as Chromium's crash handler does) still names the
-        // throwaway directory on its command line
+        // whatever left the session (Chromium's crash handler double-forks into a session of its own; turning
+        // it off with --disable-crashpad-for-testing stalls every screenshot) still names the throwaway
+        // directory on its command line
         String dir = workDir.toString();
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(dir))
