@@ -1,10 +1,11 @@
 package dev.autobench.dispatcher.dispatch;
 
+import javax.sql.DataSource;
+import dev.autobench.testsupport.PostgresTestResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,7 @@ class DispatchLogCorrelationTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    @Inject
-    AgroalDataSource dataSource;
+    final DataSource dataSource = PostgresTestResource.ownerDataSource();
 
     @Test
     void aFailedPairsLogLineNamesItsSubmissionTaskModelAndProviderRequest() throws Exception {
