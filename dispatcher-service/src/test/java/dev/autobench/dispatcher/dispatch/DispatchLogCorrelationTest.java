@@ -4,15 +4,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.autobench.dispatcher.support.FakeProviders.forTask;
@@ -31,8 +30,8 @@ class DispatchLogCorrelationTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = dev.autobench.testsupport.PostgresTestResource.ownerDataSource();
 
     @Test
     void aFailedPairsLogLineNamesItsSubmissionTaskModelAndProviderRequest() throws Exception {
