@@ -37,8 +37,11 @@ class DatabaseRoleTest {
     }
 
     @Test
-    void theGeneratorCannotRewriteOrDeleteTasksOnceWritten() {
-        assertRefused(serviceLogin, "UPDATE tasks SET title = 'rewritten'");
+    void theGeneratorCannotMoveDispatchOrDeleteTasks() {
+        // it completes pending rows (their draft columns), but never a task's day, slot or dispatch
+        assertRefused(serviceLogin, "UPDATE tasks SET slot = slot + 100");
+        assertRefused(serviceLogin, "UPDATE tasks SET task_date = task_date + 1");
+        assertRefused(serviceLogin, "UPDATE tasks SET dispatched_at = now()");
         assertRefused(serviceLogin, "DELETE FROM tasks");
         assertRefused(serviceLogin, "UPDATE provider_calls SET billed = false");
     }

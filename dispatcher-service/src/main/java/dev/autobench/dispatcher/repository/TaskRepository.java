@@ -31,6 +31,27 @@ public class TaskRepository {
                 .toList();
     }
 
+    /** The dispatchable tasks among {@code ids}, and the status of every id that exists. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, String> statusOf(Collection<UUID> ids) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, status FROM tasks WHERE id IN (:ids)")
+                .setParameter("ids", ids).getResultList();
+        Map<UUID, String> status = new LinkedHashMap<>();
+        rows.forEach(r -> status.put((UUID) r[0], (String) r[1]));
+        return status;
+    }
+
+    /** The given tasks, in the order {@link #listGenerated()} would dispatch them. */
+    @SuppressWarnings("unchecked")
+    public List<TaskToDispatch> listByIds(Collection<UUID> ids) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, title, category, COALESCE(spec ->> 'prompt', spec ->> 'summary', title)
+                FROM tasks WHERE id IN (:ids) ORDER BY task_date, slot""").setParameter("ids", ids).getResultList();
+        return rows.stream()
+                .map(r -> new TaskToDispatch((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                .toList();
+    }
+
     @SuppressWarnings("unchecked")
     public java.util.Optional<TaskToDispatch> find(UUID id) {
         List<Object[]> rows = em.createNativeQuery("""

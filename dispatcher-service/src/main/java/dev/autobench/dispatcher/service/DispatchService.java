@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,9 +62,22 @@ public class DispatchService {
         this.renderer = renderer;
     }
 
+    /** Every generated task. */
+    private static final Set<String> DISPATCHABLE = Set.of("generated", "dispatched");
+
     public DispatchSummary dispatch() {
+        return dispatch(null);
+    }
+
+    /**
+     * The given tasks, or every generated task when {@code taskIds} is null. Each given task must be
+     * generated or dispatched (a dispatched one only gets the pairs it still lacks); otherwise nothing
+     * is called and the problem names the ids.
+     */
+    public DispatchSummary dispatch(List<UUID> taskIds) {
+        List<TaskToDispatch> selected = taskIds == null ? null : requested(taskIds);
         try {
-            DispatchSummary summary = run();
+            DispatchSummary summary = run(selected);
             metrics.dispatchRun("completed");
             return summary;
         } catch (RuntimeException e) {
@@ -71,9 +86,28 @@ public class DispatchService {
         }
     }
 
-    private DispatchSummary run() {
+    private List<TaskToDispatch> requested(List<UUID> taskIds) {
+        List<UUID> ids = taskIds.stream().distinct().toList();
+        Map<UUID, String> status = QuarkusTransaction.requiringNew().call(() -> tasks.statusOf(ids));
+        List<UUID> unknown = ids.stream().filter(id -> !status.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.notFound("unknown task(s): " + unknown);
+        }
+        List<String> notReady = ids.stream()
+                .filter(id -> !DISPATCHABLE.contains(status.get(id)))
+                .map(id -> id + " (" + status.get(id) + ")")
+                .toList();
+        if (!notReady.isEmpty()) {
+            throw ProblemException.conflict("task(s) not generated yet: " + notReady
+                    + "; only generated or dispatched tasks can be dispatched");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> tasks.listByIds(ids));
+    }
+
+    private DispatchSummary run(List<TaskToDispatch> selected) {
         long start = System.nanoTime();
-        List<TaskToDispatch> generated = QuarkusTransaction.requiringNew().call(tasks::listGenerated);
+        List<TaskToDispatch> generated = selected != null ? selected
+                : QuarkusTransaction.requiringNew().call(tasks::listGenerated);
         List<CallableModel> models = catalog.activeModels();
         if (models.isEmpty()) {
             LOG.warn("dispatch: no active model (no provider has a key and the demo is off); nothing to call");

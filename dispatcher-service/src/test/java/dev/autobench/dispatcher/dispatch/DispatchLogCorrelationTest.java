@@ -1,19 +1,17 @@
 package dev.autobench.dispatcher.dispatch;
 
-import javax.sql.DataSource;
-import dev.autobench.testsupport.PostgresTestResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.autobench.dispatcher.support.FakeProviders.forTask;
@@ -32,7 +30,8 @@ class DispatchLogCorrelationTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    final DataSource dataSource = PostgresTestResource.ownerDataSource();
+    /** Fixtures and checks go through the owner: the service's own role may not write them. */
+    final DataSource dataSource = dev.autobench.testsupport.PostgresTestResource.ownerDataSource();
 
     @Test
     void aFailedPairsLogLineNamesItsSubmissionTaskModelAndProviderRequest() throws Exception {

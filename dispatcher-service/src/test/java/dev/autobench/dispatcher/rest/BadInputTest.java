@@ -59,6 +59,28 @@ class BadInputTest {
     }
 
     @Test
+    void malformedDispatchRequestsAreProblemsAndCallNothing() {
+        db.insertTask(1, "Generated task");
+        long before = rows();
+        String id = java.util.UUID.randomUUID().toString();
+        List<String> bodies = new ArrayList<>(List.of("{", "[]", "42", "\"x\"", "{\"taskIds\":\"" + id + "\"}",
+                "{\"taskIds\":[]}", "{\"taskIds\":[null]}", "{\"taskIds\":[1]}", "{\"taskIds\":[\"not-a-uuid\"]}",
+                "{\"taskIds\":{\"a\":1}}", "{\"taskIds\":[\"" + id + "\"],\"taskIds\":[\"" + id + "\"]}",
+                "{\"taskIds\":[\"" + id + "\"]}",
+                "{\"taskIds\":[" + String.join(",", java.util.Collections.nCopies(101, "\"" + id + "\"")) + "]}",
+                "[".repeat(3000) + "]".repeat(3000)));
+        for (String hostile : HOSTILE) {
+            bodies.add("{\"taskIds\":[" + json(hostile) + "]}");
+        }
+        for (String body : bodies) {
+            Response response = given().header("x-cron-secret", CRON).contentType("application/json").body(body)
+                    .post("/api/dispatch");
+            assertProblem(response, "dispatch " + abbreviate(body));
+        }
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void malformedModelUpsertsAreProblemsAndStoreNothing() {
         long before = rows();
         String valid = "{\"provider\":\"openai\",\"apiModel\":\"m\",\"displayName\":\"M\",\"active\":true,"
@@ -102,6 +124,18 @@ class BadInputTest {
                 .put("/api/models/big");
         assertThat(upsert.statusCode()).isEqualTo(413);
         assertProblem(upsert, "oversized upsert");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aDispatchBodyInAnotherMediaTypeIsAProblemNotEveryTask() {
+        db.insertTask(1, "Generated task");
+        long before = rows();
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
+            Response response = given().header("x-cron-secret", CRON).contentType(type)
+                    .body("taskIds=" + java.util.UUID.randomUUID()).post("/api/dispatch");
+            assertProblem(response, "dispatch as " + type);
+        }
         assertThat(rows()).isEqualTo(before);
     }
 

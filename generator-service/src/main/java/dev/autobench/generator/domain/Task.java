@@ -13,8 +13,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One task of one UTC day. Rows are only ever inserted with {@code ON CONFLICT DO NOTHING}
- * (see {@code TaskRepository}); this mapping is for reading them back.
+ * One task of one UTC day. Rows are written only through {@code TaskRepository}'s native
+ * statements (a pending slot, then its completion); this mapping is for reading them back. A
+ * {@code pending} row has no title, category or spec yet.
  */
 @Entity
 @Table(name = "tasks")
@@ -29,10 +30,10 @@ public class Task extends PanacheEntityBase {
     @Column(nullable = false)
     public int slot;
 
-    @Column(nullable = false, columnDefinition = "text")
+    @Column(columnDefinition = "text")
     public String title;
 
-    @Column(nullable = false, columnDefinition = "text")
+    @Column(columnDefinition = "text")
     public String category;
 
     @Column(nullable = false, columnDefinition = "text")
@@ -45,7 +46,7 @@ public class Task extends PanacheEntityBase {
     public String source;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public TaskSpec spec;
 
     @Column(nullable = false, columnDefinition = "text")

@@ -1,6 +1,6 @@
 package dev.autobench.generator.domain;
 
-/** Lifecycle values of {@code tasks.status}; the generator only ever writes {@link #GENERATED}. */
+/** Lifecycle values of {@code tasks.status}; the generator writes {@link #PENDING} and {@link #GENERATED}. */
 public final class TaskStatus {
 
     public static final String PENDING = "pending";

@@ -48,27 +48,51 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 .getSingleResult();
     }
 
-    /** Inserts the task unless its (date, slot) is taken; returns whether a row was created. */
-    public boolean insertIfAbsent(LocalDate date, int slot, TaskDraft draft, Instant now) {
+    /**
+     * Takes the slot with a {@code pending} row (no title, category or spec yet) unless it is
+     * taken; returns whether a row was created.
+     */
+    public boolean insertPendingIfAbsent(LocalDate date, int slot) {
         int rows = getEntityManager().createNativeQuery("""
-                        INSERT INTO tasks (task_date, slot, title, category, difficulty, template_id, source, spec,
-                                           status, generated_at)
-                        VALUES (:date, :slot, :title, :category, :difficulty, :templateId, :source,
-                                CAST(:spec AS jsonb), :status, :now)
+                        INSERT INTO tasks (task_date, slot, status) VALUES (:date, :slot, :status)
                         ON CONFLICT (task_date, slot) DO NOTHING""")
-                .unwrap(NativeQuery.class)
                 .setParameter("date", date)
                 .setParameter("slot", slot)
+                .setParameter("status", TaskStatus.PENDING)
+                .executeUpdate();
+        return rows == 1;
+    }
+
+    /**
+     * Stores a pending task's draft and makes it {@code generated} in one statement; returns
+     * whether the row was still pending (another generator may have completed it first).
+     */
+    public boolean completePending(UUID id, TaskDraft draft, Instant now) {
+        int rows = getEntityManager().createNativeQuery("""
+                        UPDATE tasks SET title = :title, category = :category, difficulty = :difficulty,
+                                         template_id = :templateId, source = :source, spec = CAST(:spec AS jsonb),
+                                         status = :generated, generated_at = :now
+                        WHERE id = :id AND status = :pending""")
+                .unwrap(NativeQuery.class)
+                .setParameter("id", id)
                 .setParameter("title", draft.spec().title())
                 .setParameter("category", draft.spec().category())
                 .setParameter("difficulty", draft.spec().difficulty().wire())
                 .setParameter("templateId", draft.templateId(), String.class) // null for authored tasks
                 .setParameter("source", draft.origin().wire())
                 .setParameter("spec", toJson(draft))
-                .setParameter("status", TaskStatus.GENERATED)
+                .setParameter("generated", TaskStatus.GENERATED)
+                .setParameter("pending", TaskStatus.PENDING)
                 .setParameter("now", now)
                 .executeUpdate();
         return rows == 1;
+    }
+
+    /** Reads the day again from the database, not from this transaction's cache of entities. */
+    public List<Task> reloadDate(LocalDate date) {
+        getEntityManager().flush();
+        getEntityManager().clear();
+        return forDate(date);
     }
 
     /** Bank templates used on other days less than {@code days} away from {@code date}. */

@@ -3,6 +3,7 @@ package dev.autobench.generator.service;
 import dev.autobench.generator.config.GeneratorConfig;
 import dev.autobench.generator.domain.Task;
 import dev.autobench.generator.domain.TaskOrigin;
+import dev.autobench.generator.domain.TaskStatus;
 import dev.autobench.generator.repository.TaskRepository;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Fills a day's empty slots in one transaction. The per-date advisory lock makes concurrent
- * callers queue: the first one drafts and inserts, the others find the day complete once it
- * commits. {@code ON CONFLICT DO NOTHING} on (task_date, slot) is the last line of defence,
- * should anything ever write without the lock.
+ * Completes a day's {@code pending} tasks (taken by {@link SlotReservation}) in one transaction:
+ * drafts them all, then stores each draft and its spec, making the row {@code generated}. The
+ * per-date advisory lock makes concurrent callers queue: the first one drafts and completes, the
+ * others find nothing pending once it commits, so a slot is drafted (and the LLM author called)
+ * once. {@code ON CONFLICT DO NOTHING} on (task_date, slot) when taking a slot, and
+ * {@code WHERE status = 'pending'} when completing one, are the last line of defence should
+ * anything ever write without the lock.
  */
 @ApplicationScoped
 public class DailyTaskWriter {
@@ -44,25 +48,29 @@ public class DailyTaskWriter {
     public GenerationResult fill(LocalDate date) {
         tasks.lockDate(date);
         List<Task> existing = tasks.forDate(date);
-        List<Integer> emptySlots = emptySlots(existing, config.tasksPerDay());
-        if (emptySlots.isEmpty()) {
+        List<Task> pending = existing.stream().filter(t -> TaskStatus.PENDING.equals(t.status)).toList();
+        if (pending.isEmpty()) {
             return new GenerationResult(date, existing, Map.of());
         }
-        Set<String> takenCategories = existing.stream().map(t -> t.category).collect(Collectors.toSet());
-        List<TaskDraft> drafts = drafter.draft(new DraftRequest(date, emptySlots.size(), takenCategories,
+        Set<String> takenCategories = existing.stream()
+                .filter(t -> !TaskStatus.PENDING.equals(t.status))
+                .map(t -> t.category)
+                .collect(Collectors.toSet());
+        List<TaskDraft> drafts = drafter.draft(new DraftRequest(date, pending.size(), takenCategories,
                 tasks.templateUsageAround(date, config.noRepeatDays())));
 
         Map<TaskOrigin, Integer> created = new EnumMap<>(TaskOrigin.class);
         var now = clock.instant();
         for (int i = 0; i < drafts.size(); i++) {
             TaskDraft draft = drafts.get(i);
-            if (tasks.insertIfAbsent(date, emptySlots.get(i), draft, now)) {
+            if (tasks.completePending(pending.get(i).id, draft, now)) {
                 created.merge(draft.origin(), 1, Integer::sum);
             }
         }
-        return new GenerationResult(date, tasks.forDate(date), created);
+        return new GenerationResult(date, tasks.reloadDate(date), created);
     }
 
+    /** The slots of 1..tasksPerDay that have no row yet. */
     static List<Integer> emptySlots(List<Task> existing, int tasksPerDay) {
         Set<Integer> taken = existing.stream().map(t -> t.slot).collect(Collectors.toSet());
         List<Integer> empty = new ArrayList<>();

@@ -25,12 +25,14 @@ public class TaskGenerationService {
 
     private static final Logger LOG = Logger.getLogger(TaskGenerationService.class);
 
+    private final SlotReservation slots;
     private final DailyTaskWriter writer;
     private final TaskRepository tasks;
     private final GeneratorMetrics metrics;
     private final Clock clock;
 
-    public TaskGenerationService(DailyTaskWriter writer, TaskRepository tasks, GeneratorMetrics metrics, Clock clock) {
+    public TaskGenerationService(SlotReservation slots, DailyTaskWriter writer, TaskRepository tasks, GeneratorMetrics metrics, Clock clock) {
+        this.slots = slots;
         this.writer = writer;
         this.tasks = tasks;
         this.metrics = metrics;
@@ -45,6 +47,8 @@ public class TaskGenerationService {
     public GenerationResult generate(LocalDate date) {
         GenerationResult result;
         try {
+            // two transactions: the slots are taken (pending) and committed before drafting starts
+            slots.reserve(date);
             result = writer.fill(date);
         } catch (RuntimeException e) {
             GeneratorMetrics.FailureReason reason = reasonOf(e);
