@@ -109,6 +109,24 @@ class PublicApiTest {
     }
 
     @Test
+    void aSlotStillPendingItsSpecIsNotListedAnywhere() {
+        ArenaFixtures.execute("INSERT INTO tasks (task_date, slot, status) VALUES (current_date, 99, 'pending')");
+        given().get("/api/tasks/dates").then().statusCode(200)
+                .body("dates.find { it.date == '" + LocalDate.now(ZoneOffset.UTC) + "' }.tasks", equalTo(2));
+        given().get("/api/tasks/today").then().statusCode(200).body("tasks", hasSize(2));
+        given().get("/api/tasks?date=" + LocalDate.now(ZoneOffset.UTC)).then().statusCode(200).body("tasks", hasSize(2));
+        String id;
+        try (var c = ArenaFixtures.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT id FROM tasks WHERE slot = 99")) {
+            rs.next();
+            id = rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        given().get("/api/tasks/" + id).then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
     void pastTasksRevealModelsAndFigures() {
         LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(7);
         given().get("/api/tasks?date=" + date).then().statusCode(200)

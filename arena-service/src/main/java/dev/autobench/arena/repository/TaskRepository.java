@@ -52,12 +52,15 @@ public class TaskRepository {
             ORDER BY s.id
             """;
 
+    /** A slot the generator has taken but not yet written (no title, category or spec) is not a task to show. */
+    private static final String DRAFTED = "t.status <> 'pending'";
+
     @Inject
     EntityManager em;
 
     public List<TaskRow> byDate(LocalDate date) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(TASKS + " WHERE t.task_date = :date ORDER BY t.slot")
+        List<Object[]> rows = em.createNativeQuery(TASKS + " WHERE t.task_date = :date AND " + DRAFTED + " ORDER BY t.slot")
                 .setParameter("date", date)
                 .getResultList();
         return rows.stream().map(TaskRepository::task).toList();
@@ -65,14 +68,14 @@ public class TaskRepository {
 
     public Optional<TaskRow> byId(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(TASKS + " WHERE t.id = :id").setParameter("id", id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(TASKS + " WHERE t.id = :id AND " + DRAFTED).setParameter("id", id).getResultList();
         return rows.stream().findFirst().map(TaskRepository::task);
     }
 
     public List<DateRow> dates() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT task_date, count(*) FROM tasks GROUP BY task_date ORDER BY task_date DESC")
+                        "SELECT task_date, count(*) FROM tasks t WHERE " + DRAFTED + " GROUP BY task_date ORDER BY task_date DESC")
                 .getResultList();
         return rows.stream().map(r -> new DateRow(localDate(r[0]), ((Number) r[1]).intValue())).toList();
     }
