@@ -44,6 +44,8 @@ class LeaderboardApiTest {
             vote(c, games, 2, 0, 0, 35, 5);
             vote(c, tools, 0, 1, 0, 5, 5);
         }
+        // the board counts only tasks whose arena window has closed
+        ArenaFixtures.execute("UPDATE tasks SET generated_at = generated_at - interval '24 hours'");
     }
 
     /** {@code wins} counted votes where {@code winner} beat {@code loser}, {@code losses} the other way. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -20,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The staleness gauges the leaderboard alert reads: votes waiting to be counted, and how long the
- * oldest of them has waited. A board that is old but includes every vote is not stale.
+ * The staleness gauges the leaderboard alert reads: counted votes of closed tasks waiting to be
+ * counted, and how long the oldest of them has been countable. Votes of open tasks are never on the
+ * board, so they are not pending. A board that is old but includes every countable vote is not stale.
  */
 @QuarkusTest
 @TestProfile(LeaderboardLagMetricsTest.NoBackgroundRefresh.class)
@@ -39,42 +41,82 @@ class LeaderboardLagMetricsTest {
     private static final Duration DEADLINE = Duration.ofMinutes(2);
 
     @Test
-    void votesTheServedBoardDoesNotIncludeAreCountedAndAgeUntilTheBoardIsRecomputed() throws Exception {
+    void countableVotesTheServedBoardDoesNotIncludeArePendingAndAgeFromWhenTheyBecameCountable() throws Exception {
         ArenaFixtures.reset();
-        ArenaFixtures.seed(2, 1, java.time.Instant.now(), "games", "lag");
-        assertThat(Voters.pair()).isEqualTo(1);
-        vote(3);
-
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(gauge("autobench_leaderboard_pending_votes")).isEqualTo(3.0));
-
+        ArenaFixtures.Seeded seeded = ArenaFixtures.seed(2, 2, Instant.now().minus(Duration.ofHours(1)), "games", "lag");
+        assertThat(Voters.pair()).isEqualTo(2);
+        UUID closing = seeded.tasks().get(0);
+        UUID open = seeded.tasks().get(1);
         recompute();
+
+        // stored 30 minutes ago; the first task's window closed 10 minutes ago, the second is open
+        try (Connection c = ArenaFixtures.connect()) {
+            c.setAutoCommit(false);
+            vote(c, open, 3, "now() - interval '30 minutes'");
+            vote(c, closing, 1, "now() - interval '30 minutes'");
+            closeWindow(c, closing, "10 minutes");
+            c.commit();
+        }
         await().atMost(DEADLINE).untilAsserted(() -> {
-            assertThat(gauge("autobench_leaderboard_pending_votes")).isZero();
-            assertThat(gauge("autobench_leaderboard_pending_vote_age_seconds")).isZero();
+            assertThat(gauge("autobench_leaderboard_pending_votes")).isEqualTo(1.0);
+            assertThat(gauge("autobench_leaderboard_pending_vote_age_seconds")).isBetween(600.0, 1_500.0);
         });
 
-        vote(1);
+        recompute();
+        awaitNothingPending();
+
+        // no vote arrives, a window closes: its votes become pending
+        try (Connection c = ArenaFixtures.connect()) {
+            closeWindow(c, open, "5 minutes");
+        }
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(gauge("autobench_leaderboard_pending_votes")).isEqualTo(3.0);
+            assertThat(gauge("autobench_leaderboard_pending_vote_age_seconds")).isBetween(300.0, 1_500.0);
+        });
+
+        recompute();
+        awaitNothingPending();
+
+        try (Connection c = ArenaFixtures.connect()) {
+            vote(c, closing, 1, "now()");
+        }
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(gauge("autobench_leaderboard_pending_votes")).isEqualTo(1.0);
             assertThat(gauge("autobench_leaderboard_pending_vote_age_seconds")).isGreaterThanOrEqualTo(1.0);
         });
 
         recompute();
+        awaitNothingPending();
+    }
+
+    private static void awaitNothingPending() {
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(gauge("autobench_leaderboard_pending_votes")).isZero();
             assertThat(gauge("autobench_leaderboard_pending_vote_age_seconds")).isZero();
         });
     }
 
+    /** Moves the task back so that its arena window (24 h in tests) closed {@code ago}. */
+    private static void closeWindow(Connection c, UUID task, String ago) throws Exception {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE tasks SET generated_at = now() - interval '24 hours' - ?::interval WHERE id = ?")) {
+            st.setString(1, ago);
+            st.setObject(2, task);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     private static void recompute() {
         given().header("x-cron-secret", Voters.CRON_SECRET).post("/api/leaderboard/recompute").then().statusCode(200);
     }
 
-    private static void vote(int count) throws Exception {
-        try (Connection c = ArenaFixtures.connect(); PreparedStatement st = c.prepareStatement(
-                "INSERT INTO votes (match_id, voter_key, ip_hash, outcome) SELECT id, ?, 'ip-hash-test', 'left' FROM matches")) {
+    private static void vote(Connection c, UUID task, int count, String createdAt) throws Exception {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO votes (match_id, voter_key, ip_hash, outcome, created_at)
+                SELECT id, ?, 'ip-hash-test', 'left', %s FROM matches WHERE task_id = ?""".formatted(createdAt))) {
             for (int i = 0; i < count; i++) {
                 st.setString(1, "voter-" + UUID.randomUUID());
+                st.setObject(2, task);
                 assertThat(st.executeUpdate()).isEqualTo(1);
             }
         }

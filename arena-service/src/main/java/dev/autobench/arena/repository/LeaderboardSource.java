@@ -11,6 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,16 +41,25 @@ public class LeaderboardSource {
     }
 
     /*
-     * Changes whenever anything shown on the board could have changed: votes (stored or deleted),
-     * finished submissions, finished renders, and model names.
+     * The board is made only of closed tasks (outside the arena window, the export's rule): while a
+     * task is open, a change in any figure would tell a voter which model was behind the side they
+     * just voted for. So the fingerprint covers exactly those inputs, and the number of closed tasks
+     * makes it change when a window closes even if nothing else happens.
      */
+    private static final String CLOSED = "NOT (" + ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "?") + ")";
+
     private static final String FINGERPRINT = """
             SELECT concat_ws(':',
-                (SELECT coalesce(max(id), 0) FROM votes), (SELECT count(*) FROM votes),
-                (SELECT count(*) FROM submissions WHERE status IN ('succeeded', 'failed')),
-                (SELECT count(*) FROM artifacts WHERE status <> 'rendering'),
+                (SELECT count(*) FROM tasks t WHERE %1$s),
+                (SELECT concat_ws('/', count(*), coalesce(max(v.id), 0), coalesce(sum(v.id), 0))
+                 FROM votes v JOIN matches m ON m.id = v.match_id JOIN tasks t ON t.id = m.task_id
+                 WHERE v.counted AND %1$s),
+                (SELECT count(*) FROM submissions s JOIN tasks t ON t.id = s.task_id
+                 WHERE s.status IN ('succeeded', 'failed') AND %1$s),
+                (SELECT count(*) FROM artifacts a JOIN submissions s ON s.id = a.submission_id
+                 JOIN tasks t ON t.id = s.task_id WHERE a.status <> 'rendering' AND %1$s),
                 (SELECT count(*) FROM models), (SELECT coalesce(max(updated_at)::text, '') FROM models))
-            """;
+            """.formatted(CLOSED);
 
     private static final String VOTES = """
             SELECT ls.model_id, rs.model_id, v.outcome, t.category
@@ -55,9 +68,9 @@ public class LeaderboardSource {
             JOIN submissions ls ON ls.id = m.left_submission_id
             JOIN submissions rs ON rs.id = m.right_submission_id
             JOIN tasks t ON t.id = m.task_id
-            WHERE v.counted
+            WHERE v.counted AND %s
             ORDER BY v.id
-            """;
+            """.formatted(CLOSED);
 
     private static final String PIPELINE = """
             SELECT s.model_id, t.category, count(*),
@@ -69,18 +82,36 @@ public class LeaderboardSource {
             FROM submissions s
             JOIN tasks t ON t.id = s.task_id
             LEFT JOIN artifacts a ON a.submission_id = s.id
-            WHERE s.status IN ('succeeded', 'failed')
+            WHERE s.status IN ('succeeded', 'failed') AND %s
             GROUP BY s.model_id, t.category
-            """;
+            """.formatted(CLOSED);
+
+    /*
+     * Counted votes of tasks closed by now that a board computed at :asOf does not include: it read
+     * the votes stored before :asOf of tasks closed by :asOf − window. A vote becomes countable at
+     * the later of its storing and its task's window closing; the age counts from then.
+     */
+    private static final String PENDING = """
+            SELECT count(*), coalesce(extract(epoch FROM now() - min(greatest(v.created_at, %1$s + ?::interval))), 0)
+            FROM votes v JOIN matches m ON m.id = v.match_id JOIN tasks t ON t.id = m.task_id
+            WHERE v.counted AND NOT (%2$s)
+              AND (?::timestamptz IS NULL OR v.created_at > ?::timestamptz OR %3$s)
+            """.formatted(ArenaWindow.TASK_OPENED_AT, ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "now() - ?::interval"),
+            ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "?::timestamptz"));
 
     @Inject
     DataSource dataSource;
 
-    public String fingerprint() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(FINGERPRINT)) {
-            rs.next();
-            return rs.getString(1);
+    /** Changes whenever the board computed with this {@code cutoff} (= now − window) could change. */
+    public String fingerprint(Instant cutoff) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(FINGERPRINT)) {
+            for (int i = 1; i <= 4; i++) {
+                st.setObject(i, utc(cutoff));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the leaderboard fingerprint", e);
         }
@@ -99,14 +130,17 @@ public class LeaderboardSource {
         }
     }
 
-    public List<PipelineRow> pipeline() {
+    /** Pipeline sums over the tasks closed at {@code cutoff} (= now − window). */
+    public List<PipelineRow> pipeline(Instant cutoff) {
         List<PipelineRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(PIPELINE)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PIPELINE)) {
+            st.setObject(1, utc(cutoff));
+            try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 rows.add(new PipelineRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
                         rs.getLong(10), rs.getLong(11)));
+            }
             }
             return rows;
         } catch (SQLException e) {
@@ -114,12 +148,16 @@ public class LeaderboardSource {
         }
     }
 
-    /** Streams every counted vote, oldest first. */
-    public void countedVotes(Consumer<VoteRow> consumer) {
+    /**
+     * Streams every counted vote of a task closed at {@code cutoff} (= now − window), oldest first:
+     * exactly the votes the public export carries at that cutoff.
+     */
+    public void countedVotes(Instant cutoff, Consumer<VoteRow> consumer) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL only honours the fetch size inside a transaction
             try (PreparedStatement st = c.prepareStatement(VOTES)) {
+                st.setObject(1, utc(cutoff));
                 st.setFetchSize(10_000);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -134,5 +172,41 @@ public class LeaderboardSource {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read votes", e);
         }
+    }
+
+    /** Pending votes and the age in seconds of the oldest, against a board computed at {@code servedAsOf} (null: none). */
+    public record Pending(long votes, double oldestAgeSeconds) {
+    }
+
+    /**
+     * The counted votes of tasks closed by now (database clock) that a board computed at
+     * {@code servedAsOf} with this {@code window} does not include.
+     */
+    public Pending pending(Instant servedAsOf, Duration window) {
+        String interval = window.toMillis() + " milliseconds";
+        OffsetDateTime asOf = servedAsOf == null ? null : utc(servedAsOf);
+        OffsetDateTime servedCutoff = servedAsOf == null ? null : utc(servedAsOf.minus(window));
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PENDING)) {
+            st.setString(1, interval);
+            st.setString(2, interval);
+            for (int i = 3; i <= 5; i++) {
+                st.setNull(i, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+            if (servedAsOf != null) {
+                st.setObject(3, asOf);
+                st.setObject(4, asOf);
+                st.setObject(5, servedCutoff);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new Pending(rs.getLong(1), rs.getDouble(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the pending votes", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -39,9 +39,14 @@ public class LeaderboardComputer {
 
     Clock clock = Clock.systemUTC();
 
-    /** Boards by category ('all' first), each listing the categories that have a board. */
+    /**
+     * Boards by category ('all' first), each listing the categories that have a board. Only tasks
+     * whose arena window has closed at the computation's instant count (their votes are exactly
+     * what the public export carries then), so the board reveals nothing about an open match.
+     */
     public Map<String, Leaderboard> compute() {
         Instant computedAt = clock.instant();
+        Instant cutoff = computedAt.minus(config.window());
         List<LeaderboardSource.ModelRow> models = source.models();
         Map<UUID, Integer> index = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
@@ -49,7 +54,7 @@ public class LeaderboardComputer {
         }
         Map<String, List<int[]>> votesByCategory = new HashMap<>();
         List<int[]> all = new ArrayList<>();
-        source.countedVotes(vote -> {
+        source.countedVotes(cutoff, vote -> {
             Integer left = index.get(vote.leftModel());
             Integer right = index.get(vote.rightModel());
             if (left == null || right == null || left.equals(right)) {
@@ -60,7 +65,7 @@ public class LeaderboardComputer {
             votesByCategory.computeIfAbsent(vote.category(), c -> new ArrayList<>()).add(battle);
         });
         Map<String, List<LeaderboardSource.PipelineRow>> pipelineByCategory = new HashMap<>();
-        List<LeaderboardSource.PipelineRow> pipeline = source.pipeline();
+        List<LeaderboardSource.PipelineRow> pipeline = source.pipeline(cutoff);
         for (LeaderboardSource.PipelineRow row : pipeline) {
             pipelineByCategory.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row);
         }

@@ -1,5 +1,7 @@
 package dev.autobench.arena.service;
 
+import dev.autobench.arena.config.ArenaConfig;
+import dev.autobench.arena.repository.LeaderboardSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -8,19 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * How far the board this replica serves lags behind the votes: the counted votes stored after it
- * was computed, and the age of the oldest of them. A quiet arena keeps both at zero however old
- * the board is (the board is recomputed only when votes change), so an alert on the age means
- * "votes are waiting to be counted", not "nobody voted lately".
+ * How far the board this replica serves lags behind the votes it should count: the counted votes
+ * of tasks whose arena window has closed that the served board does not include, and how long the
+ * oldest of them has been countable (since the later of its storing and its task's window
+ * closing). Votes of open tasks are never on the board, so they are not pending. A quiet arena
+ * keeps both at zero however old the board is (the board is recomputed only when its inputs
+ * change, a window closing included), so an alert on the age means "votes are waiting to be
+ * counted", not "nobody voted lately".
  *
  * <p>Measured on a schedule rather than at scrape time, so a slow or absent database never stalls
  * a scrape; the gauges are NaN while the database cannot be read. The database clock measures the
@@ -32,30 +31,24 @@ public class LeaderboardLagMetrics {
 
     private static final Logger LOG = Logger.getLogger(LeaderboardLagMetrics.class);
 
-    /*
-     * A vote is included when it was stored before the computation that made the served board
-     * started (the computation reads the votes after taking its timestamp).
-     */
-    private static final String PENDING = """
-            SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)
-            FROM votes WHERE counted AND (?::timestamptz IS NULL OR created_at > ?::timestamptz)
-            """;
-
     private record Lag(double votes, double oldestAgeSeconds) {
     }
 
-    private final DataSource dataSource;
+    private final LeaderboardSource source;
     private final LeaderboardService leaderboards;
+    private final ArenaConfig config;
     private volatile Lag lag = new Lag(Double.NaN, Double.NaN);
 
     @Inject
-    public LeaderboardLagMetrics(MeterRegistry registry, DataSource dataSource, LeaderboardService leaderboards) {
-        this.dataSource = dataSource;
+    public LeaderboardLagMetrics(MeterRegistry registry, LeaderboardSource source, LeaderboardService leaderboards,
+                                 ArenaConfig config) {
+        this.source = source;
         this.leaderboards = leaderboards;
+        this.config = config;
         Gauge.builder(MeterNames.LEADERBOARD_PENDING_VOTES, this, m -> m.lag.votes())
-                .description("Counted votes the served leaderboard does not include yet").register(registry);
+                .description("Counted votes of closed tasks the served leaderboard does not include yet").register(registry);
         Gauge.builder(MeterNames.LEADERBOARD_PENDING_VOTE_AGE, this, m -> m.lag.oldestAgeSeconds())
-                .description("Age of the oldest counted vote the served leaderboard does not include (0 when none)")
+                .description("Seconds since the oldest counted vote of a closed task that the served leaderboard does not include became countable (0 when none)")
                 .register(registry);
     }
 
@@ -63,15 +56,10 @@ public class LeaderboardLagMetrics {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         Instant servedComputedAt = leaderboards.board(null).map(served -> served.board().computedAt()).orElse(null);
-        Timestamp since = servedComputedAt == null ? null : Timestamp.from(servedComputedAt);
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PENDING)) {
-            st.setTimestamp(1, since);
-            st.setTimestamp(2, since);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                lag = new Lag(rs.getLong(1), rs.getDouble(2));
-            }
-        } catch (SQLException | RuntimeException e) {
+        try {
+            LeaderboardSource.Pending pending = source.pending(servedComputedAt, config.window());
+            lag = new Lag(pending.votes(), pending.oldestAgeSeconds());
+        } catch (RuntimeException e) {
             lag = new Lag(Double.NaN, Double.NaN);
             LOG.debugf("cannot measure the leaderboard lag: %s", e.getMessage());
         }

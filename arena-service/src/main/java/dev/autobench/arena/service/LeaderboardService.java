@@ -83,7 +83,7 @@ public class LeaderboardService {
      */
     public synchronized Instant refresh(boolean force) {
         loadStoredIfNewer();
-        String fingerprint = source.fingerprint();
+        String fingerprint = source.fingerprint(clock.instant().minus(config.window()));
         State current = state;
         if (!force && fingerprint.equals(current.fingerprint())) {
             return current.computedAt();

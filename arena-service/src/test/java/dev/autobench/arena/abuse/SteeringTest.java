@@ -296,9 +296,20 @@ class SteeringTest {
         }
     }
 
+    /**
+     * The target's standing on the board this day will publish: the board counts a task's votes once
+     * its arena window has closed, so the day's window is closed for the reading and reopened for
+     * the next voters.
+     */
     private Standing standing() {
-        given().header("x-cron-secret", Voters.CRON_SECRET).post("/api/leaderboard/recompute").then().statusCode(200);
-        Response board = given().get("/api/leaderboard");
+        ArenaFixtures.execute("UPDATE tasks SET generated_at = generated_at - interval '24 hours'");
+        Response board;
+        try {
+            given().header("x-cron-secret", Voters.CRON_SECRET).post("/api/leaderboard/recompute").then().statusCode(200);
+            board = given().get("/api/leaderboard");
+        } finally {
+            ArenaFixtures.execute("UPDATE tasks SET generated_at = generated_at + interval '24 hours'");
+        }
         List<Map<String, Object>> models = board.path("models");
         for (Map<String, Object> row : models) {
             if (seeded.slugs().get(TARGET).equals(row.get("model"))) {

@@ -38,6 +38,7 @@ final class UiFixtures {
     static final String HOSTILE_TITLE =
             "Bouncing balls <img src=x onerror=\"window.__pwned='title-img'\"><script>window.__pwned='title-script'</script>";
     static final String OLD_TITLE = "Sortable todo list";
+    static final String RANKED_TITLE = "Swinging pendulum";
 
     /** slug → display name, strongest first (the order the seeded votes encode). */
     static final Map<String, String> MODELS = new LinkedHashMap<>();
@@ -57,6 +58,7 @@ final class UiFixtures {
     private static boolean seeded;
     static UUID todayTask;
     static UUID oldTask;
+    static UUID rankedTask;
     static int votesSeeded;
 
     private UiFixtures() {
@@ -94,8 +96,10 @@ final class UiFixtures {
     }
 
     /**
-     * Counted votes on every match of today's task that encode the order of {@link #MODELS}: in
-     * each pair the stronger model wins 15 of 20. Returns how many votes exist in total.
+     * A task whose voting has closed (three days old, four rendered solutions, every pair matched)
+     * with counted votes on every match that encode the order of {@link #MODELS}: in each pair the
+     * stronger model wins 15 of 20. The board counts only votes of closed tasks, so votes on today's
+     * task would not show. Returns how many votes exist in total.
      */
     static synchronized int seedRankingVotes() {
         seed();
@@ -103,6 +107,42 @@ final class UiFixtures {
             return votesSeeded;
         }
         List<String> order = new ArrayList<>(MODELS.keySet());
+        try (Connection db = connect()) {
+            rankedTask = insertTask(db, 3, 1, RANKED_TITLE, "interactive",
+                    "Write one HTML page with a pendulum that swings under gravity.");
+            List<UUID> submissions = new ArrayList<>();
+            int i = 0;
+            for (String slug : MODELS.keySet()) {
+                UUID model;
+                try (PreparedStatement st = db.prepareStatement("SELECT id FROM models WHERE slug = ?")) {
+                    st.setString(1, slug);
+                    model = returnedId(st);
+                }
+                insertRenderedSubmission(db, rankedTask, model, "Pendulum", i++);
+                try (PreparedStatement st = db.prepareStatement(
+                        "SELECT id FROM submissions WHERE task_id = ? AND model_id = ?")) {
+                    st.setObject(1, rankedTask);
+                    st.setObject(2, model);
+                    submissions.add(returnedId(st));
+                }
+            }
+            try (PreparedStatement st = db.prepareStatement(
+                    "INSERT INTO matches (task_id, left_submission_id, right_submission_id) VALUES (?, ?, ?)")) {
+                for (int l = 0; l < submissions.size(); l++) {
+                    for (int r = l + 1; r < submissions.size(); r++) {
+                        // alternate sides so that neither side always holds the stronger model
+                        boolean swap = (l + r) % 2 == 1;
+                        st.setObject(1, rankedTask);
+                        st.setObject(2, submissions.get(swap ? r : l));
+                        st.setObject(3, submissions.get(swap ? l : r));
+                        st.addBatch();
+                    }
+                }
+                st.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot seed the ranked task", e);
+        }
         try (Connection db = connect();
              PreparedStatement matches = db.prepareStatement("""
                      SELECT m.id, lm.slug, rm.slug FROM matches m
@@ -113,7 +153,7 @@ final class UiFixtures {
                      INSERT INTO votes (match_id, voter_key, ip_hash, outcome, counted, served_at, created_at)
                      VALUES (?, ?, ?, ?, true, now() - interval '2 minutes', now() - interval '1 minute')""");
              PreparedStatement count = db.prepareStatement("UPDATE matches SET vote_count = vote_count + 20 WHERE id = ?")) {
-            matches.setObject(1, todayTask);
+            matches.setObject(1, rankedTask);
             int n = 0;
             try (ResultSet rs = matches.executeQuery()) {
                 while (rs.next()) {
