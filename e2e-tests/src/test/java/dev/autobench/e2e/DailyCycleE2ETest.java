@@ -188,7 +188,17 @@ class DailyCycleE2ETest {
         long stored = stack.count("SELECT count(*) FROM votes WHERE counted");
         assertThat(stored).isEqualTo(created);
 
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        // while the day's tasks are open neither the board nor the export counts their votes
+        assertThat(RestAssured.get(stack.arena.url("/api/leaderboard")).jsonPath().getInt("votes")).isZero();
+        assertThat(RestAssured.get(stack.arena.url("/api/export/votes")).then().statusCode(200).extract().asString())
+                .isBlank();
+        // move the day's tasks out of the arena window, as a day later: with no new vote, the board
+        // and the export both follow
+        try (java.sql.Connection c = stack.db(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE tasks SET generated_at = generated_at - interval '25 hours' WHERE task_date = '"
+                    + DAY_1 + "'");
+        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 RestAssured.get(stack.arena.url("/api/leaderboard")).jsonPath().getInt("votes") == stored);
         JsonNode board = JSON.readTree(RestAssured.get(stack.arena.url("/api/leaderboard")).asString());
         JsonNode models = board.path("models");
@@ -206,14 +216,6 @@ class DailyCycleE2ETest {
     }
 
     private void exportAgreesWithAnIndependentFit(JsonNode models) throws Exception {
-        // while the day's tasks are open the export carries none of their votes
-        assertThat(RestAssured.get(stack.arena.url("/api/export/votes")).then().statusCode(200).extract().asString())
-                .isBlank();
-        // move the day's tasks out of the arena window, as a day later; the export follows
-        try (java.sql.Connection c = stack.db(); java.sql.Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE tasks SET generated_at = generated_at - interval '25 hours' WHERE task_date = '"
-                    + DAY_1 + "'");
-        }
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 RestAssured.get(stack.arena.url("/api/export/votes")).asString().lines().count() == 30 * 18);
         String export = RestAssured.get(stack.arena.url("/api/export/votes")).then().statusCode(200).extract().asString();
