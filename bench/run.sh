@@ -350,7 +350,7 @@ arena_http() {
   VOTES_ANSWERED=$(awk '/^statuses/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); n += kv[2] } } END { print n + 0 }' "$OUT/wrk-votes.txt")
   say "votes: $VOTES_SENT sent, $VOTES_ANSWERED answered ($VOTES_201 × 201), $VOTES_STORED new rows in votes$( [ "${VOTES_EXHAUSTED:-0}" != 0 ] && echo "; voter pool ran out in $VOTES_EXHAUSTED thread(s)")"
 
-  # the leaderboard over the votes just cast (it is served from memory; recomputed off the request path)
+  # the leaderboard (served from memory; recomputed off the request path; it counts only tasks whose voting window has closed, so not the votes just cast)
   curl -fsS -X POST -H "x-cron-secret: $AUTOBENCH_CRON_SECRET" "$ARENA/api/leaderboard/recompute" > /dev/null
   warm_up /api/leaderboard ""
   wrk_run live-5 "$TRIVIAL" ""

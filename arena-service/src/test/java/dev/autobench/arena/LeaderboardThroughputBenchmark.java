@@ -34,6 +34,8 @@ class LeaderboardThroughputBenchmark {
                 INSERT INTO votes (match_id, voter_key, ip_hash, outcome)
                 SELECT m.id, 'bench-' || g || '-' || m.id, 'bench-ip-hash', (ARRAY['left','right','tie','both_bad'])[1 + g % 4]
                 FROM matches m CROSS JOIN generate_series(1, 20) g""");
+        // the board counts only tasks whose arena window has closed
+        ArenaFixtures.execute("UPDATE tasks SET generated_at = generated_at - interval '24 hours'");
         given().header("x-cron-secret", Voters.CRON_SECRET).post("/api/leaderboard/recompute").then().statusCode(200);
         String url = "http://localhost:" + RestAssured.port + "/api/leaderboard";
         for (List<String> command : List.of(
