@@ -108,6 +108,10 @@ class LeaderboardLagMetricsTest {
         }
     }
 
+    private static void recompute() {
+        given().header("x-cron-secret", Voters.CRON_SECRET).post("/api/leaderboard/recompute").then().statusCode(200);
+    }
+
     private static void vote(Connection c, UUID task, int count, String createdAt) throws Exception {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO votes (match_id, voter_key, ip_hash, outcome, created_at)
