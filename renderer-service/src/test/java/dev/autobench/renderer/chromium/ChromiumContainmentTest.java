@@ -122,12 +122,19 @@ class ChromiumContainmentTest {
                 && SessionMembers.stat(p.pid()).state() != 'Z').as("process %d alive", p.pid()).isFalse());
     }
 
-    /** /proc/<pid>/environ as a map; null when the process is gone. */
+    /**
+     * /proc/<pid>/environ as a map; null when the process is gone. A process that is exiting (its memory
+     * already released, as happens to Chromium's short-lived helpers while the page is killed) still has
+     * a /proc entry whose environment reads as empty: it is gone too.
+     */
     private static Map<String, String> environ(long pid) {
         byte[] raw;
         try {
             raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
         } catch (IOException e) {
+            return null;
+        }
+        if (raw.length == 0) {
             return null;
         }
         Map<String, String> env = new HashMap<>();
