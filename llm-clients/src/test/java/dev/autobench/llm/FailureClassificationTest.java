@@ -42,7 +42,7 @@ class FailureClassificationTest {
             keys.put(p, "sk-test-classify-0123456789");
         }
         client = LlmClient.create(new ProviderClientsTest.StaticEndpoints(wiremock.baseUrl(), keys),
-                Duration.ofSeconds(2), Duration.ZERO);
+                Duration.ofSeconds(30), Duration.ZERO);
     }
 
     @AfterAll
@@ -244,7 +244,7 @@ class FailureClassificationTest {
 
     private static LlmRequest request(Provider provider) {
         String model = provider == Provider.GOOGLE ? "gemini-2.5-pro" : "m";
-        return new LlmRequest(provider, model, null, "system", "Build a clock", 1024, Duration.ofSeconds(5));
+        return new LlmRequest(provider, model, null, "system", "Build a clock", 1024, Duration.ofSeconds(60));
     }
 
 }

@@ -40,7 +40,7 @@ class ProviderClientsTest {
         for (Provider p : Provider.values()) {
             keys.put(p, KEY);
         }
-        client = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), keys), Duration.ofSeconds(2), Duration.ZERO);
+        client = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), keys), Duration.ofSeconds(30), Duration.ZERO);
     }
 
     @AfterAll
@@ -55,7 +55,7 @@ class ProviderClientsTest {
 
     static LlmRequest request(Provider provider, String model) {
         return new LlmRequest(provider, model, null, "You write single-file web pages.", "Build a clock", 4096,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(60));
     }
 
     @Test
@@ -163,7 +163,7 @@ class ProviderClientsTest {
 
             // the operator may allow further origins per provider
             LlmClient allowing = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), Map.of(Provider.OPENAI, KEY),
-                    java.util.List.of(attacker.baseUrl())), Duration.ofSeconds(2), Duration.ZERO);
+                    java.util.List.of(attacker.baseUrl())), Duration.ofSeconds(30), Duration.ZERO);
             assertThat(allowing.call(request(Provider.OPENAI, "gpt-5").withBaseUrl(attacker.baseUrl() + "/")).text())
                     .isEqualTo("x");
             assertThat(allowing.allowsBaseUrl(Provider.ANTHROPIC, attacker.baseUrl())).isFalse();
@@ -264,7 +264,7 @@ class ProviderClientsTest {
             closedPort = socket.getLocalPort();
         }
         LlmClient closed = LlmClient.create(new StaticEndpoints("http://127.0.0.1:" + closedPort,
-                Map.of(Provider.OPENAI, KEY)), Duration.ofSeconds(2), Duration.ZERO);
+                Map.of(Provider.OPENAI, KEY)), Duration.ofSeconds(30), Duration.ZERO);
         LlmCallException refused = catchThrowableOfType(LlmCallException.class, () -> closed.call(
                 request(Provider.OPENAI, "gpt-5")));
         assertThat(refused.kind()).isEqualTo(FailureKind.CONNECT_ERROR);

@@ -60,7 +60,7 @@ class NetworkIsolationTest {
         try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
             probe.getOutputStream().write("probe".getBytes());
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> connections.get() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> connections.get() == 1);
         connections.set(0);
         heard.clear();
     }

@@ -119,7 +119,7 @@ class SandboxEscapeTest {
 
         // control: this browser can reach the listener, so the silence above is the sandbox's doing
         driver.get("http://127.0.0.1:" + listener.getAddress().getPort() + "/control");
-        await().atMost(Duration.ofSeconds(5)).until(() -> received.contains("GET /control"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("GET /control"));
     }
 
     private Object js(String script) {

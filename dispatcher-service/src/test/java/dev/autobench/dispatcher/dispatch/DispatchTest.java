@@ -122,7 +122,7 @@ class DispatchTest {
         assertThat(db.submission(tasks.get(1), "gemini-2.5-pro").get("provider_request_id")).isEqualTo("resp-google");
 
         // the renderer is nudged with the cron secret
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> wiremock.verify(postRequestedFor(urlEqualTo("/api/render"))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> wiremock.verify(postRequestedFor(urlEqualTo("/api/render"))
                 .withHeader("x-cron-secret", equalTo(CRON))));
 
         // a second run has nothing left to do
