@@ -133,6 +133,26 @@ class WorkloadSpecTest {
         }
     }
 
+    /**
+     * A stopping dispatcher finishes its calls in flight: its Quarkus shutdown (which waits for the running dispatch)
+     * outlasts the longest model timeout of the shipped catalog, and fits the grace period with the preStop pause.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theDispatcherStopsWithinItsGracePeriodOnlyAfterTheLongestModelTimeout(String overlay) {
+        int longestModelTimeout = Repo.read(Repo.root().resolve("dispatcher-service/src/main/resources/application.properties"))
+                .lines().filter(line -> line.matches("autobench\\.catalog\\.models\\[\\d+]\\.timeout-seconds=\\d+"))
+                .mapToInt(line -> Integer.parseInt(line.substring(line.indexOf('=') + 1))).max().orElseThrow();
+        Deployment dispatcher = deployments(overlay).stream()
+                .filter(d -> d.getMetadata().getName().equals("dispatcher-service")).findFirst().orElseThrow();
+        Duration shutdown = Duration.parse("PT" + env(container(dispatcher), "QUARKUS_SHUTDOWN_TIMEOUT").orElseThrow()
+                .toUpperCase());
+        long grace = dispatcher.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertThat(longestModelTimeout).isGreaterThanOrEqualTo(60);
+        assertThat(shutdown.toSeconds()).as("Quarkus waits out a call in flight").isGreaterThan(longestModelTimeout);
+        assertThat(grace).as("termination grace period").isGreaterThan(shutdown.toSeconds());
+    }
+
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void exactlyOneMigratorAndItIsTheInitAndExitJob(String overlay) {

@@ -36,4 +36,16 @@ final class E2eSupport {
         }
         return "chromium";
     }
+
+    /**
+     * The value of the series {@code name} whose labels include every given {@code label="value"} (the scrape adds
+     * the common {@code service} label); 0 when that series does not exist yet.
+     */
+    static double metric(ServiceProcess service, String name, String... labels) {
+        String scrape = io.restassured.RestAssured.given().accept("text/plain").get(service.url("/q/metrics")).asString();
+        return scrape.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(label -> line.contains(label)))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0.0);
+    }
 }

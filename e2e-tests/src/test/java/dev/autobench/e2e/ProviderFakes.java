@@ -42,6 +42,11 @@ final class ProviderFakes implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** The server itself, for a test that gives one (task, provider) pair an answer of its own. */
+    WireMockServer server() {
+        return server;
+    }
+
     /** Every provider answers after {@code delayMs}: long enough to kill a dispatcher mid-call. */
     void stub(int delayMs) {
         server.resetMappings();

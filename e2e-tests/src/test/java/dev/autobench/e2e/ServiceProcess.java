@@ -94,6 +94,15 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as Kubernetes stops a pod: waits for the process to exit and returns its exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running " + timeout + " after SIGTERM; log: " + tail());
+        }
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

@@ -3,6 +3,7 @@ package dev.autobench.dispatcher.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -54,20 +55,25 @@ public class ProviderCallRepository {
         return ((Number) id).longValue();
     }
 
-    /** Records the outcome; also over a row the reaper gave up on, because a late truth beats none. */
+    /**
+     * Records the outcome; also over a row the reaper gave up on, because a late truth beats none. {@code costUsd}
+     * is the list price of a billed answer (null when nothing was billed or the bill is unknown), so the ledger
+     * alone sums the day's spend.
+     */
     public void finish(long id, String outcome, Integer httpStatus, Boolean billed, String requestId,
                        Integer inputTokens, Integer outputTokens, long latencyMs, String error, String finishReason,
-                       Integer cachedInputTokens) {
+                       Integer cachedInputTokens, BigDecimal costUsd) {
         em.createNativeQuery("""
                         UPDATE provider_calls SET finished_at = now(), outcome = :outcome,
                                http_status = CAST(:status AS integer), billed = CAST(:billed AS boolean),
                                request_id = CAST(:requestId AS text), input_tokens = CAST(:in AS integer),
                                output_tokens = CAST(:out AS integer), latency_ms = :latency,
                                error = CAST(:error AS text), finish_reason = CAST(:finish AS text),
-                               cached_input_tokens = CAST(:cached AS integer)
+                               cached_input_tokens = CAST(:cached AS integer), cost_usd = CAST(:cost AS numeric)
                         WHERE id = :id AND outcome IN ('in_flight', 'abandoned')""")
                 .setParameter("finish", SubmissionRepository.truncate(finishReason, 64))
                 .setParameter("cached", cachedInputTokens)
+                .setParameter("cost", costUsd)
                 .setParameter("outcome", outcome)
                 .setParameter("status", httpStatus)
                 .setParameter("billed", billed)

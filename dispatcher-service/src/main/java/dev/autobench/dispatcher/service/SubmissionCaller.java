@@ -121,7 +121,8 @@ public class SubmissionCaller {
                 }
                 store.finishAttempt(ledgerId[0], FailureMapping.ledgerOutcome(failure.kind()),
                         failure.httpStatus().orElse(null), FailureMapping.billed(failure.kind()),
-                        failure.requestId().orElse(null), null, null, failure.latency(), failure.getMessage(), null, null);
+                        failure.requestId().orElse(null), null, null, failure.latency(), failure.getMessage(), null, null,
+                        null);
                 metrics.attempt(model, failure.kind().tag(), failure.latency());
                 if (retries.shouldRetry(failure, made)) {
                     Duration wait = retries.delayBefore(made + 1, failure);
@@ -152,7 +153,7 @@ public class SubmissionCaller {
         BigDecimal cost = model.cost(response.inputTokens(), response.cachedInputTokens(), response.outputTokens());
         store.finishAttempt(ledgerId, "success", response.httpStatus(), true, response.requestId(),
                 response.inputTokens(), response.outputTokens(), response.latency(), null, finish.raw(),
-                response.cachedInputTokens());
+                response.cachedInputTokens(), cost);
         metrics.attempt(model, "success", response.latency());
         metrics.answered(model, response.inputTokens(), response.outputTokens(), cost, finish);
 
@@ -187,7 +188,7 @@ public class SubmissionCaller {
         BigDecimal cost = model.cost(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
         store.finishAttempt(ledgerId, FailureMapping.ledgerOutcome(failure.kind()), failure.httpStatus().orElse(null),
                 true, failure.requestId().orElse(null), usage.inputTokens(), usage.outputTokens(), failure.latency(),
-                failure.getMessage(), finish.raw(), usage.cachedInputTokens());
+                failure.getMessage(), finish.raw(), usage.cachedInputTokens(), cost);
         metrics.attempt(model, failure.kind().tag(), failure.latency());
         metrics.answered(model, usage.inputTokens(), usage.outputTokens(), cost, finish);
         ErrorCode code = finish.truncated() ? ErrorCode.TRUNCATED : finish.refused() ? ErrorCode.REFUSED

@@ -79,9 +79,9 @@ public class SubmissionStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishAttempt(long callId, String outcome, Integer httpStatus, Boolean billed, String requestId,
                               Integer inputTokens, Integer outputTokens, Duration latency, String error,
-                              String finishReason, Integer cachedInputTokens) {
+                              String finishReason, Integer cachedInputTokens, BigDecimal costUsd) {
         calls.finish(callId, outcome, httpStatus, billed, requestId, inputTokens, outputTokens, latency.toMillis(), error,
-                finishReason, cachedInputTokens);
+                finishReason, cachedInputTokens, costUsd);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

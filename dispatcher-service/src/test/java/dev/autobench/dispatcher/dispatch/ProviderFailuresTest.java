@@ -130,7 +130,12 @@ class ProviderFailuresTest {
             assertThat(r.get("billed")).isEqualTo(true);
             assertThat(r.get("output_tokens")).isEqualTo(31900);
             assertThat(r.get("finish_reason")).isEqualTo("max_tokens");
+            assertThat(r.get("cost_usd").toString()).as("the ledger alone sums the day's spend").isEqualTo("0.320125");
         });
+        assertThat(db.ledger(t1, "gemini-2.5-pro").get(0).get("cost_usd")).as("an unparsable answer is billed too")
+                .isNotNull();
+        assertThat(db.ledger(t1, "deepseek-chat").get(0).get("cost_usd")).as("a complete answer's price").isNotNull();
+        assertThat(db.ledger(t2, "gpt-5").get(0).get("cost_usd")).as("a 524's bill is unknown").isNull();
 
         assertFinal(t1, "deepseek-chat", "failed", "no_code", "success");
         Map<String, Object> prose = db.submission(t1, "deepseek-chat");
