@@ -107,9 +107,9 @@ public class LlmTaskAuthor implements TaskSource {
     private String callOnce(LlmRequest request) {
         String provider = request.provider().id();
         String model = request.apiModel();
-        ledger.abandonInFlight(config.timeout().plus(ABANDON_MARGIN));
         long row;
         try {
+            ledger.abandonInFlight(config.timeout().plus(ABANDON_MARGIN));
             row = ledger.begin(provider, model);
         } catch (RuntimeException e) {
             // no row, no call: a call the ledger cannot show must not be made (the bank stands in)
