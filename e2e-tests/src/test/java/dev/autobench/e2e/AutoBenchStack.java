@@ -42,8 +42,14 @@ final class AutoBenchStack implements AutoCloseable {
     private final List<ServiceProcess> all = new ArrayList<>();
 
     AutoBenchStack(Map<String, String> dispatcherExtra, Map<String, String> arenaExtra) throws Exception {
-        this(dispatcherExtra, arenaExtra, Set.of("generator-service", "dispatcher-service", "renderer-service",
-                "arena-service"));
+        this(dispatcherExtra, arenaExtra, Map.of());
+    }
+
+    /** As above, with extra environment for the renderer too. */
+    AutoBenchStack(Map<String, String> dispatcherExtra, Map<String, String> arenaExtra,
+                   Map<String, String> rendererExtra) throws Exception {
+        this(dispatcherExtra, arenaExtra, rendererExtra, Set.of("generator-service", "dispatcher-service",
+                "renderer-service", "arena-service"));
     }
 
     /**
@@ -52,6 +58,11 @@ final class AutoBenchStack implements AutoCloseable {
      */
     AutoBenchStack(Map<String, String> dispatcherExtra, Map<String, String> arenaExtra, Set<String> started)
             throws Exception {
+        this(dispatcherExtra, arenaExtra, Map.of(), started);
+    }
+
+    AutoBenchStack(Map<String, String> dispatcherExtra, Map<String, String> arenaExtra,
+                   Map<String, String> rendererExtra, Set<String> started) throws Exception {
         logs = Files.createDirectories(E2eSupport.root().resolve("e2e-tests/target/e2e-logs"));
         migrate();
         Map<String, String> common = commonEnv();
@@ -73,8 +84,8 @@ final class AutoBenchStack implements AutoCloseable {
                 "AUTOBENCH_RENDERER_URL", "http://localhost:" + rendererPort));
         dispatcher = new ServiceProcess("dispatcher-service", E2eSupport.freePort(), with(dispatcherEnv, dispatcherExtra), logs);
 
-        renderer = new ServiceProcess("renderer-service", rendererPort, with(asRole(common, ServiceRole.RENDERER), Map.of(
-                "AUTOBENCH_CHROMIUM_PATH", E2eSupport.chromium())), logs);
+        renderer = new ServiceProcess("renderer-service", rendererPort, with(with(asRole(common, ServiceRole.RENDERER), Map.of(
+                "AUTOBENCH_CHROMIUM_PATH", E2eSupport.chromium())), rendererExtra), logs);
 
         arena = new ServiceProcess("arena-service", E2eSupport.freePort(), with(asRole(common, ServiceRole.ARENA), arenaExtra), logs);
 

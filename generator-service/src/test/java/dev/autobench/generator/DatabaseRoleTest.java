@@ -43,6 +43,10 @@ class DatabaseRoleTest {
         assertRefused(serviceLogin, "UPDATE tasks SET task_date = task_date + 1");
         assertRefused(serviceLogin, "UPDATE tasks SET dispatched_at = now()");
         assertRefused(serviceLogin, "DELETE FROM tasks");
-        assertRefused(serviceLogin, "UPDATE provider_calls SET billed = false");
+        // of the ledger it records its author calls' outcomes, never which call or whose a row is
+        assertRefused(serviceLogin, "UPDATE provider_calls SET purpose = 'task_author'");
+        assertRefused(serviceLogin, "UPDATE provider_calls SET submission_id = NULL");
+        assertRefused(serviceLogin, "UPDATE provider_calls SET started_at = now()");
+        assertRefused(serviceLogin, "DELETE FROM provider_calls");
     }
 }

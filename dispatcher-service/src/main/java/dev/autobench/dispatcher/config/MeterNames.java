@@ -29,6 +29,11 @@ public final class MeterNames {
     /** Gauge: attempts refused today (UTC) because they would have passed the budget; the alert reads it. */
     public static final String DAILY_CALLS_REFUSED = "autobench.dispatch.daily.calls.refused";
 
+    /** Gauge, tag provider: list-price USD of the answers stored today (UTC), from the database. */
+    public static final String PROVIDER_SPEND_TODAY_USD = "autobench.provider.spend.today.usd";
+    /** Gauge: the configured daily spend budget in USD (NaN when none is set); the spend alert reads it. */
+    public static final String PROVIDER_SPEND_DAILY_BUDGET_USD = "autobench.provider.spend.daily.budget.usd";
+
     public static final String TAG_PROVIDER = "provider";
     public static final String TAG_MODEL = "model";
     public static final String TAG_OUTCOME = "outcome";

@@ -3,7 +3,6 @@ package dev.autobench.generator.author;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.generator.bank.BankTaskSource;
 import dev.autobench.generator.config.GeneratorConfig;
-import dev.autobench.generator.domain.ProviderCall;
 import dev.autobench.generator.domain.TaskOrigin;
 import dev.autobench.generator.repository.ProviderCallRepository;
 import dev.autobench.generator.service.DraftRequest;
@@ -17,14 +16,13 @@ import dev.autobench.llm.LlmClient;
 import dev.autobench.llm.LlmRequest;
 import dev.autobench.llm.LlmResponse;
 import dev.autobench.llm.Provider;
+import dev.autobench.llm.metrics.LlmCallMeters;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,30 +31,32 @@ import java.util.TreeSet;
 
 /**
  * Asks one configured model for the day's tasks: exactly one provider call per drafting, recorded
- * in the provider-call ledger. Any failure surfaces as a {@link TaskAuthorException}; the caller
- * falls back to the bank.
+ * in the provider-call ledger before it is sent and metered like the dispatcher's calls. Any failure
+ * surfaces as a {@link TaskAuthorException}; the caller falls back to the bank.
  */
 @ApplicationScoped
 public class LlmTaskAuthor implements TaskSource {
 
     private static final Logger LOG = Logger.getLogger(LlmTaskAuthor.class);
     private static final int RECENT_TITLES = 30;
+    /** An author call still in flight this long after its timeout has lost its process. */
+    private static final Duration ABANDON_MARGIN = Duration.ofMinutes(10);
 
     private final LlmClient llm;
     private final ProviderCallRepository ledger;
     private final BankTaskSource bank;
     private final GeneratorConfig.Author config;
     private final AuthoredTasksParser parser;
-    private final Clock clock;
+    private final LlmCallMeters meters;
 
     public LlmTaskAuthor(LlmClient llm, ProviderCallRepository ledger, BankTaskSource bank, GeneratorConfig config,
-                         ObjectMapper json, Clock clock) {
+                         ObjectMapper json, LlmCallMeters meters) {
         this.llm = llm;
         this.ledger = ledger;
+        this.meters = meters;
         this.bank = bank;
         this.config = config.author();
         this.parser = new AuthoredTasksParser(json);
-        this.clock = clock;
     }
 
     public boolean enabled() {
@@ -105,43 +105,51 @@ public class LlmTaskAuthor implements TaskSource {
     }
 
     private String callOnce(LlmRequest request) {
-        Instant started = clock.instant();
+        String provider = request.provider().id();
+        String model = request.apiModel();
+        long row;
+        try {
+            ledger.abandonInFlight(config.timeout().plus(ABANDON_MARGIN));
+            row = ledger.begin(provider, model);
+        } catch (RuntimeException e) {
+            // no row, no call: a call the ledger cannot show must not be made (the bank stands in)
+            throw new TaskAuthorException("the author call was not made: its ledger row could not be written ("
+                    + e.getMessage() + ")", e);
+        }
         try {
             LlmResponse response = llm.call(request);
-            record(request, started, response.httpStatus(), "success", true, response.requestId(),
-                    response.inputTokens(), response.outputTokens(), response.latency(), null);
+            meters.attempt(provider, model, LlmCallMeters.SUCCESS, response.latency());
+            meters.answered(provider, model, response.inputTokens(), response.outputTokens(), null,
+                    response.finishReason());
+            finish(row, "success", response.httpStatus(), true, response.requestId(), response.inputTokens(),
+                    response.outputTokens(), response.latency(), null, response.finishReason().raw(),
+                    response.cachedInputTokens());
             return response.text();
         } catch (LlmCallException e) {
-            if (e.kind() != FailureKind.NOT_CONFIGURED) {
-                record(request, started, e.httpStatus().orElse(null), outcomeOf(e.kind()), e.kind().possiblyBilled(),
-                        e.requestId().orElse(null), null, null, e.latency(), e.kind().tag() + ": " + e.getMessage());
-            }
+            boolean sent = e.kind() != FailureKind.NOT_CONFIGURED;
+            meters.attempt(provider, model, e.kind().tag(), sent ? e.latency() : null);
+            Integer in = e.usage().map(LlmCallException.Usage::inputTokens).orElse(null);
+            Integer out = e.usage().map(LlmCallException.Usage::outputTokens).orElse(null);
+            e.usage().ifPresent(u -> meters.answered(provider, model, u.inputTokens(), u.outputTokens(), null,
+                    u.finishReason()));
+            finish(row, outcomeOf(e.kind()), e.httpStatus().orElse(null), e.kind().possiblyBilled(),
+                    e.requestId().orElse(null), in, out, e.latency(), e.kind().tag() + ": " + e.getMessage(),
+                    e.usage().map(u -> u.finishReason().raw()).orElse(null),
+                    e.usage().map(LlmCallException.Usage::cachedInputTokens).orElse(null));
             throw new TaskAuthorException("the author call failed (" + e.kind().tag() + "): " + e.getMessage(), e);
         }
     }
 
-    private void record(LlmRequest request, Instant started, Integer httpStatus, String outcome, boolean billed,
-                        String requestId, Integer inputTokens, Integer outputTokens, Duration latency, String error) {
-        ProviderCall call = new ProviderCall();
-        call.purpose = ProviderCall.PURPOSE_TASK_AUTHOR;
-        call.provider = request.provider().id();
-        call.apiModel = request.apiModel();
-        call.attempt = 1;
-        call.startedAt = started;
-        call.finishedAt = clock.instant();
-        call.httpStatus = httpStatus;
-        call.outcome = outcome;
-        call.billed = billed;
-        call.requestId = requestId;
-        call.inputTokens = inputTokens;
-        call.outputTokens = outputTokens;
-        call.latencyMs = (int) Math.min(Integer.MAX_VALUE, latency.toMillis());
-        call.error = error;
+    private void finish(long row, String outcome, Integer httpStatus, boolean billed, String requestId,
+                        Integer inputTokens, Integer outputTokens, Duration latency, String error, String finishReason,
+                        Integer cachedInputTokens) {
         try {
-            ledger.recordIndependently(call);
+            ledger.finish(row, outcome, httpStatus, billed, requestId, inputTokens, outputTokens,
+                    latency == null ? 0 : latency.toMillis(), error, finishReason, cachedInputTokens);
         } catch (RuntimeException e) {
-            // the ledger must not turn a usable answer into a lost day
-            LOG.errorf("cannot record the task author's provider call: %s", e.getMessage());
+            // the in-flight row already shows the call; a lost outcome must not turn a usable answer into a lost day
+            LOG.errorf("cannot record the outcome of the task author's provider call (ledger row %d): %s", row,
+                    e.getMessage());
         }
     }
 

@@ -14,10 +14,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -29,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -132,6 +136,118 @@ class LlmTaskAuthorTest {
         assertThat(ledgerRow("req-author-500")).containsExactly("error", "500", "true", null, "1");
     }
 
+    @Test
+    void theLedgerRowIsWrittenBeforeTheCallIsAnswered() throws Exception {
+        String date = "2033-01-14";
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                task("Orbit sketcher", "simulation"), task("Rhyme ladder", "text-tool"), task("Tile slider", "game"))));
+        // the provider holds its answer long enough for the test to look at the ledger meanwhile
+        OpenAiWireMock.server.stubFor(post(CHAT).withRequestBody(containing(date))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withHeader("x-request-id", "req-author-slow").withBody(answerBody(tasks, "req-author-slow"))
+                        .withFixedDelay(45_000)));
+        CompletableFuture<io.restassured.response.Response> generation =
+                CompletableFuture.supplyAsync(() -> GenerateCalls.generate(date));
+        try {
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    OpenAiWireMock.server.findAll(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing(date)))
+                            .size() == 1);
+            // the request has reached the provider and no answer has come back: the row is already committed
+            assertThat(inFlightAuthorRows()).isEqualTo(1);
+        } finally {
+            generation.get(5, TimeUnit.MINUTES).then().statusCode(200).body("created", is(3));
+        }
+        assertThat(ledgerRow("req-author-slow")).containsExactly("success", "200", "true", null, "1");
+        assertThat(inFlightAuthorRows()).isZero();
+    }
+
+    @Test
+    void authorCallsAreMeteredLikeTheDispatchersCalls() throws Exception {
+        String date = "2033-01-15";
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                task("Comet chaser", "game"), task("Verse folder", "text-tool"), task("Sand timer", "simulation"))));
+        double calls = meter("autobench_llm_calls_total", "outcome=\"success\"");
+        double possiblyProcessed = meter("autobench_llm_calls_total", "outcome=\"possibly_processed\"");
+        double inputTokens = meter("autobench_llm_tokens_total", "direction=\"input\"");
+        double outputTokens = meter("autobench_llm_tokens_total", "direction=\"output\"");
+        double answers = meter("autobench_llm_answers_total", "finish_reason=\"stop\"");
+        double timed = meter("autobench_llm_call_duration_seconds_count", "");
+
+        stubAnswerFor(date, tasks, "req-author-metered");
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        assertThat(meter("autobench_llm_calls_total", "outcome=\"success\"")).isEqualTo(calls + 1);
+        assertThat(meter("autobench_llm_tokens_total", "direction=\"input\"")).isEqualTo(inputTokens + 900);
+        assertThat(meter("autobench_llm_tokens_total", "direction=\"output\"")).isEqualTo(outputTokens + 450);
+        assertThat(meter("autobench_llm_answers_total", "finish_reason=\"stop\"")).isEqualTo(answers + 1);
+        assertThat(meter("autobench_llm_call_duration_seconds_count", "")).isEqualTo(timed + 1);
+        assertThat(meterLines()).anyMatch(l -> l.startsWith("autobench_llm_call_duration_seconds_bucket{")
+                && l.contains("model=\"" + MODEL + "\""));
+
+        String failing = "2033-01-16";
+        OpenAiWireMock.server.stubFor(post(CHAT).withRequestBody(containing(failing))
+                .willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
+        GenerateCalls.generate(failing).then().statusCode(200).body("created", is(3));
+        assertThat(meter("autobench_llm_calls_total", "outcome=\"possibly_processed\"")).isEqualTo(possiblyProcessed + 1);
+    }
+
+    @Test
+    void anAuthorCallLeftInFlightByADeadGeneratorIsAbandonedAtTheNextCall() throws Exception {
+        long stale;
+        try (Connection c = owner(); PreparedStatement st = c.prepareStatement("""
+                INSERT INTO provider_calls (purpose, provider, api_model, attempt, outcome, started_at)
+                VALUES ('task_author', 'openai', ?, 1, 'in_flight', now() - interval '3 hours') RETURNING id""")) {
+            st.setString(1, MODEL);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                stale = rs.getLong(1);
+            }
+        }
+        String date = "2033-01-17";
+        stubAnswerFor(date, "no tasks today", "req-author-after-crash");
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        try (Connection c = owner(); PreparedStatement st = c.prepareStatement(
+                "SELECT outcome, billed, finished_at IS NOT NULL FROM provider_calls WHERE id = ?")) {
+            st.setLong(1, stale);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("abandoned");
+                assertThat(rs.getObject(2)).as("billed unknown").isNull();
+                assertThat(rs.getBoolean(3)).isTrue();
+            }
+        }
+        assertThat(inFlightAuthorRows()).isZero();
+    }
+
+    private static Connection owner() throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), TestPostgres.user(), TestPostgres.password());
+    }
+
+    private static long inFlightAuthorRows() throws SQLException {
+        try (Connection c = owner(); PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM provider_calls WHERE purpose = 'task_author' AND outcome = 'in_flight'");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> meterLines() {
+        return Arrays.asList(given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .extract().asString().split("\n"));
+    }
+
+    /** The author model's series of that name with that label (0 while it does not exist yet). */
+    private static double meter(String name, String label) {
+        return meterLines().stream()
+                .filter(l -> l.startsWith(name + "{") && l.contains("provider=\"openai\"")
+                        && l.contains("model=\"" + MODEL + "\"") && l.contains("service=\"generator-service\"")
+                        && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private static Map<String, Object> task(String title, String category) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("title", title);
@@ -145,9 +261,14 @@ class LlmTaskAuthorTest {
     }
 
     private void stubAnswerFor(String date, String content, String requestId) {
-        String body;
+        OpenAiWireMock.server.stubFor(post(CHAT).withRequestBody(containing(date))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withHeader("x-request-id", requestId).withBody(answerBody(content, requestId))));
+    }
+
+    private String answerBody(String content, String requestId) {
         try {
-            body = json.writeValueAsString(Map.of(
+            return json.writeValueAsString(Map.of(
                     "id", "chatcmpl-" + requestId,
                     "object", "chat.completion",
                     "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
@@ -156,9 +277,6 @@ class LlmTaskAuthorTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        OpenAiWireMock.server.stubFor(post(CHAT).withRequestBody(containing(date))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withHeader("x-request-id", requestId).withBody(body)));
     }
 
     private static double fallbacks() {

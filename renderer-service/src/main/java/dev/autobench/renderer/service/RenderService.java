@@ -8,6 +8,7 @@ import dev.autobench.renderer.domain.PageProblem;
 import dev.autobench.renderer.domain.RenderClaim;
 import dev.autobench.renderer.domain.RenderSummary;
 import dev.autobench.renderer.repository.ArtifactRepository;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -74,7 +75,9 @@ public class RenderService {
         AtomicInteger failed = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < config.concurrency(); i++) {
-            running.add(workers.submit(() -> drain(rendered, failed)));
+            // the request's trace (a dispatcher's nudge) follows the work into the workers: their JDBC spans
+            // and log lines (traceId in the MDC) belong to it
+            running.add(workers.submit(Context.current().wrap(() -> drain(rendered, failed))));
         }
         try {
             for (Future<?> worker : running) {
@@ -157,6 +160,9 @@ public class RenderService {
         if (result.outcome() != PageRender.Outcome.RENDERED) {
             LOG.warnf("submission %s: render failed %s after %d ms: %s",
                     claim.submissionId(), outcome, result.renderMs(), result.detail());
+        } else {
+            // one line per render, so a pair can be followed from the dispatcher's log to its render
+            LOG.infof("submission %s: rendered in %d ms", claim.submissionId(), result.renderMs());
         }
         return store(claim, outcome, a -> {
             keepPage(a, page);
