@@ -4,6 +4,11 @@ import dev.autobench.common.checks.Check;
 import dev.autobench.common.checks.CheckKind;
 import dev.autobench.common.checks.CheckValidation;
 import dev.autobench.generator.domain.Difficulty;
+import dev.autobench.llm.LlmRequest;
+import dev.autobench.llm.Provider;
+import dev.autobench.llm.demo.DemoProvider;
+import dev.autobench.llm.demo.DemoQuality;
+import dev.autobench.llm.demo.ReferencePages;
 import dev.autobench.generator.domain.TaskSpec;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +67,21 @@ class TaskBankTest {
                 spec.checks().forEach(c -> assertThat(spec.prompt())
                         .contains("[" + c.id() + "] " + c.description()).doesNotContain("{"));
             }
+        }
+    }
+
+    @Test
+    void theDemoModelsAnswerEveryBankTaskFromTheReferenceOfItsCheckSet() {
+        DemoProvider demo = new DemoProvider(java.time.Duration.ZERO);
+        for (TaskTemplate template : BANK.templates()) {
+            long seed = TemplateSelector.seed(TemplateSelectorTest.SECRET, LocalDate.of(2030, 1, 1));
+            TaskSpec spec = BankTaskSource.toDraft(
+                    new TemplateSelector.Choice(template, TemplateSelector.variation(template, seed)), BANK).spec();
+            String answer = demo.answer(new LlmRequest(Provider.DEMO, DemoQuality.EXCELLENT.apiModel(), null, "system",
+                    spec.prompt(), 16_000, java.time.Duration.ofSeconds(30))).text();
+            String reference = ReferencePages.of(template.checks()).html();
+            String script = reference.substring(reference.indexOf("<script>"));
+            assertThat(answer).as("the demo's answer to %s", template.id()).contains(script.strip());
         }
     }
 
