@@ -108,6 +108,7 @@ function taskCard(task) {
       el('p', { class: 'eyebrow' }, meta),
       el('h2', { id: headingId }, task.title || 'Untitled task'),
       prompt ? el('details', {}, el('summary', {}, 'Prompt'), el('p', { class: 'prompt' }, prompt)) : null,
+      taskChecks(task),
       task.revealed === false
         ? el('p', { class: 'notice small' }, 'Voting on this task is still open, so the models behind the solutions'
           + ' (and their cost and latency) stay hidden'
@@ -116,6 +117,31 @@ function taskCard(task) {
     subs.length
       ? el('div', { class: 'subs' }, subs.map((s, i) => submissionCard(s, i, task.revealed !== false)))
       : el('p', { class: 'muted' }, 'No solutions yet.'));
+}
+
+// The task's acceptance checks, as every model was told them.
+function taskChecks(task) {
+  const checks = Array.isArray(task.checks) ? task.checks : [];
+  if (checks.length === 0) return null;
+  return el('details', { class: 'checks' }, el('summary', {}, `Automatic checks (${checks.length})`),
+    el('ul', {}, checks.map((c) => el('li', {}, String(c.description || c.id || '')))));
+}
+
+const CHECK_OUTCOMES = { passed: 'passed', failed: 'failed', timed_out: 'cut at the time limit', not_run: 'not run' };
+
+// One solution's check results: what passed, what failed and why.
+function solutionChecks(a) {
+  const results = Array.isArray(a.checks) ? a.checks : null;
+  if (!results) return null;
+  const passed = num(a.checksPassed) ?? results.filter((r) => r.outcome === 'passed').length;
+  const total = num(a.checksTotal) ?? results.length;
+  const all = total > 0 && passed === total;
+  return el('details', { class: 'checks' },
+    el('summary', {}, el('span', { class: `badge ${all ? 'good' : 'bad'}` }, `Checks ${passed}/${total}`)),
+    el('ul', { class: 'check-results' }, results.map((r) => el('li', { class: `check ${r.outcome === 'passed' ? 'ok' : 'ko'}` },
+      el('span', { class: 'check-mark', 'aria-hidden': 'true' }, r.outcome === 'passed' ? '✓' : '✗'),
+      el('span', {}, `${r.description || r.id}: ${CHECK_OUTCOMES[r.outcome] || String(r.outcome)}`),
+      r.outcome === 'passed' || !r.detail ? null : el('span', { class: 'muted small' }, ` (${r.detail})`)))));
 }
 
 function modelOf(s) {
@@ -218,6 +244,7 @@ function submissionCard(s, index, revealed) {
       statusBadge(s)),
     shot,
     stats,
+    solutionChecks(a),
     errorText ? el('p', { class: 'error' }, errorText) : null,
     tools.childNodes.length ? tools : null,
     codePanel);

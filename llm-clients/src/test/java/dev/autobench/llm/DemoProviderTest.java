@@ -41,6 +41,39 @@ class DemoProviderTest {
         }
     }
 
+    static String askWithChecks(String model, String title, String... checkIds) {
+        StringBuilder prompt = new StringBuilder("# Task: " + title + "\nCategory: game\n\nBuild it.\n\n"
+                + "## Acceptance criteria\n1. It works.\n\n## Automatic checks\nA robot runs these.\n");
+        for (String id : checkIds) {
+            prompt.append("- [").append(id).append("] what ").append(id).append(" means\n");
+        }
+        prompt.append("\n## Output contract\nOne html block.\n");
+        LlmResponse response = CLIENT.call(new LlmRequest(Provider.DEMO, model, null, "system", prompt.toString(), 8192,
+                Duration.ofSeconds(5)));
+        return CodeExtractor.extract(response.text()).orElseThrow().html();
+    }
+
+    @Test
+    void aPromptThatListsABankCheckSetIsAnsweredFromItsReferenceAtTheModelsQuality() {
+        String excellent = askWithChecks("demo-excellent", "Snake on a 20×20 board",
+                "game-area", "keys-play", "responsive", "no-errors", "score");
+        assertThat(excellent).contains("<h1>Snake on a 20×20 board</h1>").contains("window.addEventListener('keydown'")
+                .contains("/* polish */").doesNotContain("autobench reference");
+        assertThat(askWithChecks("demo-plain", "Snake on a 20×20 board", "game-area", "keys-play", "responsive", "no-errors"))
+                .doesNotContain("/* polish */").contains("window.addEventListener('keydown'");
+        String buggy = askWithChecks("demo-buggy", "Snake", "game-area", "keys-play", "responsive", "no-errors");
+        assertThat(buggy).doesNotContain("addEventListener(").contains("removeEventListener(")
+                .contains("state.ready = true");
+
+        assertThat(askWithChecks("demo-good", "Lava lamp", "scene", "moves", "responsive", "no-errors"))
+                .contains("<h1>Lava lamp</h1>").contains("createRadialGradient");
+        assertThat(askWithChecks("demo-good", "Word counter", "text-input", "typing", "responsive", "no-errors"))
+                .contains("<textarea");
+        // checks no reference covers: the generic demo page
+        assertThat(askWithChecks("demo-good", "Weekly sales bar chart", "teleport", "no-errors"))
+                .doesNotContain("/* polish */");
+    }
+
     @Test
     void qualityLevelsDifferAndAreDeterministic() {
         String excellent = ask("demo-excellent", "Bouncing particles", "animation").text();

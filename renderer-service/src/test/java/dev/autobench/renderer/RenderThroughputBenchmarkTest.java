@@ -36,7 +36,8 @@ class RenderThroughputBenchmarkTest {
         Assumptions.assumeTrue(chromium.available(), "no Chromium: " + chromium.detail());
         ArtifactHtmlHardener hardener = new ArtifactHtmlHardener(512 * 1024);
         List<String> pages = pages().stream().map(p -> hardener.harden(p).html()).toList();
-        RenderSettings defaults = new RenderSettings(1, 1280, 800, Duration.ofMillis(1500), Duration.ofSeconds(15), 3);
+        RenderSettings defaults = new RenderSettings(1, 1280, 800, Duration.ofMillis(1500), Duration.ofSeconds(15), 3,
+                Duration.ofSeconds(20), Duration.ofSeconds(5));
 
         System.out.printf("%nrenderer throughput, %d pages, %s, %d CPUs%n", pages.size(), chromium.version(),
                 Runtime.getRuntime().availableProcessors());

@@ -21,14 +21,20 @@ final class Submissions {
 
     /** A succeeded submission of a fresh model for a fresh task, with {@code code} as its answer. */
     UUID succeeded(String code) {
+        return succeeded(code, "[]");
+    }
+
+    /** As {@link #succeeded(String)}, for a task with these acceptance checks (a JSON array). */
+    UUID succeeded(String code, String checksJson) {
         try (Connection c = db.getConnection()) {
             UUID model = insertReturningId(c, "INSERT INTO models (slug, provider, api_model, display_name) "
                     + "VALUES ('m-' || substr(md5(random()::text), 1, 12), 'demo', 'demo-model', 'Demo') RETURNING id");
             UUID task;
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (task_date, slot, title, category, spec, status) "
-                    + "VALUES (DATE '2001-01-01' + ?, ?, 'A task', 'canvas', '{}'::jsonb, 'generated') RETURNING id")) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (task_date, slot, title, category, spec, status, checks) "
+                    + "VALUES (DATE '2001-01-01' + ?, ?, 'A task', 'canvas', '{}'::jsonb, 'generated', ?::jsonb) RETURNING id")) {
                 st.setInt(1, ThreadLocalRandom.current().nextInt(0, 30_000));
                 st.setInt(2, ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+                st.setString(3, checksJson);
                 task = single(st);
             }
             try (PreparedStatement st = c.prepareStatement("INSERT INTO submissions (task_id, model_id, status, code, finished_at) "

@@ -51,7 +51,8 @@ class WebRtcIsolationTest {
             RenderSettings settings = RenderSettings.from(config).withSettleTime(Duration.ofSeconds(5));
             ChromiumRenderer renderer = new ChromiumRenderer(locator.installation(),
                     new RenderSettings(settings.concurrency(), settings.width(), settings.height(), settings.settleTime(),
-                            Duration.ofSeconds(60), settings.maxAttempts()), new ObjectMapper());
+                            Duration.ofSeconds(60), settings.maxAttempts(), settings.checksTimeout(),
+                            settings.checkStepTimeout()), new ObjectMapper());
 
             PageRender result = renderer.render(page);
 

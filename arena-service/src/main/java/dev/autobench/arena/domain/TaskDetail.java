@@ -20,8 +20,14 @@ public record TaskDetail(TaskSummary task, List<Submission> submissions) {
                              String code, Artifact artifact) {
     }
 
+    /**
+     * The rendered page. {@code checks} holds one result per acceptance check ({@code id}, {@code kind},
+     * {@code description}, {@code outcome}: passed, failed, timed_out or not_run, {@code detail}, {@code ms}); null,
+     * with {@code checksPassed} and {@code checksTotal}, when no check was run (a task without checks, no browser).
+     */
     @RegisterForReflection
     public record Artifact(UUID id, String status, String url, String screenshotUrl, int jsErrorCount,
-                           com.fasterxml.jackson.databind.JsonNode jsErrors, Integer renderMs, String failureReason) {
+                           com.fasterxml.jackson.databind.JsonNode jsErrors, Integer renderMs, String failureReason,
+                           com.fasterxml.jackson.databind.JsonNode checks, Integer checksPassed, Integer checksTotal) {
     }
 }

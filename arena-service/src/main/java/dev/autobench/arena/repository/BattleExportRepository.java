@@ -19,8 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class BattleExportRepository {
 
+    /** {@code checksA}, {@code checksB}: each side's stored check results (a JSON array), null when not checked. */
     public record BattleRow(long voteId, UUID taskId, UUID matchId, String modelA, String modelB, String outcome,
-                            String category, Instant createdAt) {
+                            String category, Instant createdAt, String checksA, String checksB) {
     }
 
     public interface Sink {
@@ -28,7 +29,8 @@ public class BattleExportRepository {
     }
 
     private static final String BATTLES = """
-            SELECT v.id, m.task_id, m.id, lm.slug, rm.slug, v.outcome, t.category, v.created_at
+            SELECT v.id, m.task_id, m.id, lm.slug, rm.slug, v.outcome, t.category, v.created_at,
+                   la.checks::text, ra.checks::text
             FROM votes v
             JOIN matches m ON m.id = v.match_id
             JOIN tasks t ON t.id = m.task_id
@@ -36,6 +38,8 @@ public class BattleExportRepository {
             JOIN submissions rs ON rs.id = m.right_submission_id
             JOIN models lm ON lm.id = ls.model_id
             JOIN models rm ON rm.id = rs.model_id
+            LEFT JOIN artifacts la ON la.submission_id = ls.id
+            LEFT JOIN artifacts ra ON ra.submission_id = rs.id
             WHERE v.counted AND NOT (%s)
             ORDER BY v.id
             """.formatted(ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "?"));
@@ -76,7 +80,8 @@ public class BattleExportRepository {
                     while (rs.next()) {
                         sink.accept(new BattleRow(rs.getLong(1), rs.getObject(2, UUID.class),
                                 rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant()));
+                                rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant(),
+                                rs.getString(9), rs.getString(10)));
                     }
                 }
                 c.commit();

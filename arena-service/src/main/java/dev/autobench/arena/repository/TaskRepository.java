@@ -17,14 +17,15 @@ public class TaskRepository {
 
     public record TaskRow(UUID id, LocalDate date, int slot, String title, String category, String difficulty,
                           String prompt, String status, Instant generatedAt, Instant openedAt, int submissions,
-                          int rendered, int matches) {
+                          int rendered, int matches, String checks) {
     }
 
     public record SubmissionRow(UUID id, String modelSlug, String modelName, String provider, String status,
                                 String errorCode, String errorMessage, Integer inputTokens, Integer outputTokens,
                                 BigDecimal costUsd, Integer latencyMs, String code, UUID artifactId,
                                 String artifactStatus, boolean screenshot, Integer jsErrorCount, String jsErrors,
-                                Integer renderMs, String failureReason) {
+                                Integer renderMs, String failureReason, String checks, Integer checksPassed,
+                                Integer checksTotal) {
     }
 
     public record DateRow(LocalDate date, int tasks) {
@@ -36,7 +37,8 @@ public class TaskRepository {
                    (SELECT count(*) FROM submissions s WHERE s.task_id = t.id) AS submissions,
                    (SELECT count(*) FROM submissions s JOIN artifacts a ON a.submission_id = s.id
                      WHERE s.task_id = t.id AND a.status = 'rendered') AS rendered,
-                   (SELECT count(*) FROM matches m WHERE m.task_id = t.id) AS matches
+                   (SELECT count(*) FROM matches m WHERE m.task_id = t.id) AS matches,
+                   t.checks::text AS checks
             FROM tasks t
             """.formatted(MatchRepository.PROMPT, ArenaWindow.TASK_OPENED_AT);
 
@@ -44,7 +46,8 @@ public class TaskRepository {
             SELECT s.id, md.slug, md.display_name, md.provider, s.status, s.error_code, s.error_message,
                    s.input_tokens, s.output_tokens, s.cost_usd, s.latency_ms, s.code,
                    a.id AS artifact_id, a.status AS artifact_status, (a.screenshot_png IS NOT NULL) AS screenshot,
-                   a.js_error_count, a.js_errors::text, a.render_ms, a.failure_reason
+                   a.js_error_count, a.js_errors::text, a.render_ms, a.failure_reason,
+                   a.checks::text, a.checks_passed, a.checks_total
             FROM submissions s
             JOIN models md ON md.id = s.model_id
             LEFT JOIN artifacts a ON a.submission_id = s.id
@@ -86,14 +89,15 @@ public class TaskRepository {
         return rows.stream().map(r -> new SubmissionRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], integer(r[7]), integer(r[8]), (BigDecimal) r[9],
                 integer(r[10]), (String) r[11], (UUID) r[12], (String) r[13], Boolean.TRUE.equals(r[14]),
-                integer(r[15]), (String) r[16], integer(r[17]), (String) r[18])).toList();
+                integer(r[15]), (String) r[16], integer(r[17]), (String) r[18], (String) r[19], integer(r[20]),
+                integer(r[21]))).toList();
     }
 
     private static TaskRow task(Object[] r) {
         return new TaskRow((UUID) r[0], localDate(r[1]), ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], r[8] == null ? null : VoteRepository.instant(r[8]),
                 VoteRepository.instant(r[9]), ((Number) r[10]).intValue(), ((Number) r[11]).intValue(),
-                ((Number) r[12]).intValue());
+                ((Number) r[12]).intValue(), (String) r[13]);
     }
 
     private static Integer integer(Object value) {

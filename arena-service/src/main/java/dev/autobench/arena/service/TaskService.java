@@ -79,7 +79,8 @@ public class TaskService {
         Instant closes = t.openedAt().plus(config.window());
         boolean inArena = now.isBefore(closes);
         return new TaskSummary(t.id(), t.date(), t.slot(), t.title(), t.category(), t.difficulty(), t.prompt(),
-                t.status(), t.generatedAt(), inArena, !inArena, closes, t.submissions(), t.rendered(), t.matches());
+                t.status(), t.generatedAt(), inArena, !inArena, closes, t.submissions(), t.rendered(), t.matches(),
+                parse(t.checks()));
     }
 
     private TaskDetail.Submission submission(TaskRepository.SubmissionRow s, boolean revealed) {
@@ -88,7 +89,7 @@ public class TaskService {
                 "rendered".equals(s.artifactStatus()) ? urls.html(s.artifactId()) : null,
                 s.screenshot() ? urls.screenshot(s.artifactId()) : null,
                 s.jsErrorCount() == null ? 0 : s.jsErrorCount(), parse(s.jsErrors()), s.renderMs(),
-                s.failureReason());
+                s.failureReason(), s.checks() == null ? null : parse(s.checks()), s.checksPassed(), s.checksTotal());
         if (!revealed) {
             return new TaskDetail.Submission(s.id(), null, s.status(), s.errorCode(), null, null, null, null, null,
                     s.code(), artifact);

@@ -116,7 +116,7 @@ public class VotesExport {
                     FastChatBattle battle = new FastChatBattle(row.taskId().toString(), row.modelA(), row.modelB(),
                             VoteOutcome.parse(row.outcome()).orElseThrow().fastChatWinner(),
                             row.createdAt().toEpochMilli() / 1000.0, true, 1, row.category(),
-                            row.matchId().toString(), row.voteId());
+                            row.matchId().toString(), row.voteId(), checks(row.checksA(), row.checksB()));
                     out.write(writer.writeValueAsBytes(battle));
                     out.write(newline);
                 });
@@ -130,6 +130,30 @@ public class VotesExport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private FastChatBattle.Checks checks(String a, String b) throws IOException {
+        FastChatBattle.Side left = side(a);
+        FastChatBattle.Side right = side(b);
+        return left == null && right == null ? null : new FastChatBattle.Checks(left, right);
+    }
+
+    private FastChatBattle.Side side(String stored) throws IOException {
+        if (stored == null) {
+            return null;
+        }
+        int passed = 0;
+        int total = 0;
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode result : json.readTree(stored)) {
+            total++;
+            if ("passed".equals(result.path("outcome").asText())) {
+                passed++;
+            } else {
+                failed.add(result.path("id").asText());
+            }
+        }
+        return new FastChatBattle.Side(passed, total, java.util.List.copyOf(failed));
     }
 
     private Path directory() throws IOException {

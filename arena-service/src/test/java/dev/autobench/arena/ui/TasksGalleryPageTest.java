@@ -99,4 +99,37 @@ class TasksGalleryPageTest {
         browser.colorScheme("light");
         assertThat(browser.cspViolations()).isEmpty();
     }
+
+    @Test
+    void aTaskListsItsAutomaticChecksAndEachSolutionWhatPassedAndWhyTheRestFailed() throws Exception {
+        try (java.sql.Connection db = UiFixtures.connect(); java.sql.Statement st = db.createStatement()) {
+            st.execute("UPDATE tasks SET checks = '[{\"id\": \"list\", \"kind\": \"element\", "
+                    + "\"description\": \"A list of todos is shown.\", \"selector\": \"ul\"}, "
+                    + "{\"id\": \"drag\", \"kind\": \"drag\", \"description\": \"Dragging reorders the list.\", "
+                    + "\"selector\": \"ul\"}]'::jsonb WHERE id = '" + UiFixtures.oldTask + "'");
+            st.execute("UPDATE artifacts SET checks = '[{\"id\": \"list\", \"kind\": \"element\", "
+                    + "\"description\": \"A list of todos is shown.\", \"outcome\": \"passed\", \"detail\": \"1 visible\", \"ms\": 4}, "
+                    + "{\"id\": \"drag\", \"kind\": \"drag\", \"description\": \"Dragging reorders the list.\", "
+                    + "\"outcome\": \"failed\", \"detail\": \"nothing changed after dragging across ul\", \"ms\": 900}]'::jsonb, "
+                    + "checks_passed = 1, checks_total = 2 WHERE submission_id IN (SELECT s.id FROM submissions s "
+                    + "JOIN models m ON m.id = s.model_id WHERE s.task_id = '" + UiFixtures.oldTask + "' AND m.slug = 'alpha-coder')");
+        }
+        browser.open("/tasks.html");
+        browser.await(By.cssSelector(".task-card"));
+        new Select(browser.driver.findElement(By.id("day"))).selectByIndex(1);
+        WebElement card = browser.await(By.cssSelector("[data-task-id='" + UiFixtures.oldTask + "']"));
+        WebElement taskChecks = card.findElement(By.cssSelector("header .checks"));
+        assertThat(taskChecks.findElement(By.tagName("summary")).getText()).isEqualTo("Automatic checks (2)");
+        taskChecks.findElement(By.tagName("summary")).click();
+        assertThat(taskChecks.getText()).contains("A list of todos is shown.", "Dragging reorders the list.");
+
+        WebElement alpha = card.findElement(By.cssSelector(".sub[data-model='alpha-coder']"));
+        WebElement results = alpha.findElement(By.cssSelector(".checks"));
+        assertThat(results.findElement(By.tagName("summary")).getText()).isEqualTo("Checks 1/2");
+        results.findElement(By.tagName("summary")).click();
+        assertThat(results.getText()).contains("A list of todos is shown.: passed",
+                "Dragging reorders the list.: failed", "nothing changed after dragging across ul");
+        assertThat(card.findElements(By.cssSelector(".sub[data-model='delta-v'] .checks"))).isEmpty();
+        assertThat(browser.cspViolations()).isEmpty();
+    }
 }

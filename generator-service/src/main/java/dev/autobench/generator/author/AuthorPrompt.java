@@ -43,7 +43,25 @@ final class AuthorPrompt {
                             "difficulty": "easy | medium | hard",
                             "summary": "2 to 8 sentences describing the page to build",
                             "acceptanceCriteria": ["3 to 6 checkable statements; the last one says what is \
-                visible on load without any input"]}]}
+                visible on load without any input"],
+                            "checks": [CHECK, ...]}]}
+
+                Each task also carries 3 to 8 automatic checks, which a robot runs on every answer in a \
+                network-less browser right after the screenshot. Every model is shown them, so they must follow \
+                from the summary and criteria, and a page that does the task well must pass them all. Use generic \
+                selectors a page naturally has (canvas, svg, button, input, textarea), never invented ids or classes. \
+                A CHECK is {"id": "short-kebab-id", "kind": KIND, "description": "the requirement in plain words", \
+                ...} with KIND one of:
+                - "element": at least "min" (default 1) visible elements match the CSS "selector"
+                - "text": the visible text contains "text" (ignoring case)
+                - "click": clicking the first visible match of "selector" changes the page
+                - "keys": pressing "keys" (e.g. ["ArrowLeft", "ArrowUp", "Space", "Enter", "a"]) changes the page
+                - "type": typing "text" into the first match of "selector" changes the rest of the page
+                - "drag": dragging the mouse across the first match of "selector" changes the page
+                - "animates": the page changes on its own within a second
+                - "no_errors": no uncaught JavaScript error
+                - "responsive": the page still answers after the interactions
+                Include at least one "no_errors" check and at least one click, keys, type, drag or animates check.
                 """).toString();
     }
 }

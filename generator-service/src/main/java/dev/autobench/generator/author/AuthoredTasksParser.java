@@ -1,8 +1,12 @@
 package dev.autobench.generator.author;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autobench.common.checks.Check;
+import dev.autobench.common.checks.CheckKind;
+import dev.autobench.common.checks.CheckValidation;
 import dev.autobench.generator.domain.Difficulty;
 
 import java.util.ArrayList;
@@ -22,6 +26,9 @@ final class AuthoredTasksParser {
     static final int MIN_CRITERIA = 3;
     static final int MAX_CRITERIA = 8;
     static final int MAX_CRITERION = 400;
+    static final int MIN_CHECKS = 2;
+    private static final TypeReference<List<Check>> CHECK_LIST = new TypeReference<>() {
+    };
 
     private final ObjectMapper json;
 
@@ -61,7 +68,7 @@ final class AuthoredTasksParser {
         }
     }
 
-    private static AuthoredTask task(JsonNode node, int index, Set<String> allowedCategories) {
+    private AuthoredTask task(JsonNode node, int index, Set<String> allowedCategories) {
         String where = "tasks[" + index + "]";
         if (node == null || !node.isObject()) {
             throw invalid(where + " is not an object");
@@ -95,7 +102,34 @@ final class AuthoredTasksParser {
             }
             criteria.add(c.asText().strip());
         }
-        return new AuthoredTask(title, category, difficulty, summary, List.copyOf(criteria));
+        return new AuthoredTask(title, category, difficulty, summary, List.copyOf(criteria), checks(node, where));
+    }
+
+    /** The task's acceptance checks: required, valid, and at least one of them must exercise the page. */
+    private List<Check> checks(JsonNode node, String where) {
+        JsonNode checksNode = node.path("checks");
+        if (!checksNode.isArray() || checksNode.size() < MIN_CHECKS) {
+            throw invalid(where + ".checks must list at least " + MIN_CHECKS + " checks");
+        }
+        List<Check> checks;
+        try {
+            checks = json.convertValue(checksNode, CHECK_LIST);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage() : e.getMessage();
+            throw invalid(where + ".checks cannot be read: " + reason.lines().findFirst().orElse(reason));
+        }
+        List<String> problems = CheckValidation.problems(checks);
+        if (!problems.isEmpty()) {
+            throw invalid(where + ".checks: " + String.join("; ", problems));
+        }
+        if (checks.stream().noneMatch(c -> c.kind().interaction() || c.kind() == CheckKind.ANIMATES)) {
+            throw invalid(where + ".checks has no interaction or animation check: a screenshot would pass them all");
+        }
+        if (checks.stream().noneMatch(c -> c.kind() == CheckKind.NO_ERRORS)) {
+            throw invalid(where + ".checks has no no_errors check");
+        }
+        return List.copyOf(checks);
     }
 
     private static String text(JsonNode node, String field, String where) {

@@ -100,7 +100,7 @@ public class LlmTaskAuthor implements TaskSource {
         String author = provider.id() + "/" + model;
         return parser.parse(answer, request.count(), categories.keySet()).stream()
                 .map(t -> new TaskDraft(TaskOrigin.LLM, TaskSpecFactory.create(t.title(), t.category(), t.difficulty(),
-                        t.summary(), t.criteria(), null, Map.of(), author)))
+                        t.summary(), t.criteria(), null, Map.of(), author, t.checks())))
                 .toList();
     }
 

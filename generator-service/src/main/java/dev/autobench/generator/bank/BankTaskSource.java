@@ -70,16 +70,17 @@ public class BankTaskSource implements TaskSource {
     public List<TaskDraft> draft(DraftRequest request) {
         return selector.select(request.date(), request.count(), request.takenCategories(), request.history())
                 .stream()
-                .map(BankTaskSource::toDraft)
+                .map(choice -> toDraft(choice, bank))
                 .toList();
     }
 
-    static TaskDraft toDraft(TemplateSelector.Choice choice) {
+    static TaskDraft toDraft(TemplateSelector.Choice choice, TaskBank bank) {
         TaskTemplate t = choice.template();
         Map<String, String> v = choice.variation();
         return new TaskDraft(TaskOrigin.BANK, TaskSpecFactory.create(
                 TaskTemplate.fill(t.title(), v), t.category(), t.difficulty(), TaskTemplate.fill(t.brief(), v),
-                t.criteria().stream().map(c -> TaskTemplate.fill(c, v)).toList(), t.id(), v, null));
+                t.criteria().stream().map(c -> TaskTemplate.fill(c, v)).toList(), t.id(), v, null,
+                bank.checksFor(t, v)));
     }
 
     public TaskBank bank() {

@@ -1,8 +1,11 @@
 package dev.autobench.generator.bank;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.autobench.common.checks.Check;
+import dev.autobench.common.checks.CheckValidation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,22 +34,75 @@ public final class TaskBank {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
+    /** The check sets templates name, shared so that similar tasks are checked alike. */
+    static final String CHECK_SETS = "bank/checks.yaml";
+
     private final List<TaskTemplate> templates;
     private final Map<String, String> categoryDescriptions;
+    private final Map<String, List<Check>> checkSets;
 
     public TaskBank(List<TaskTemplate> templates) {
         this(templates, Map.of());
     }
 
     public TaskBank(List<TaskTemplate> templates, Map<String, String> categoryDescriptions) {
+        this(templates, categoryDescriptions, Map.of(), false);
+    }
+
+    /**
+     * @param checksRequired whether every template must name a check set: true for the shipped bank, so that no
+     *                       task reaches a model without checks
+     */
+    public TaskBank(List<TaskTemplate> templates, Map<String, String> categoryDescriptions,
+                    Map<String, List<Check>> checkSets, boolean checksRequired) {
         List<TaskTemplate> sorted = new ArrayList<>(templates);
         sorted.sort(Comparator.comparing(TaskTemplate::id));
         List<String> problems = problems(sorted);
+        problems.addAll(checkProblems(sorted, checkSets, checksRequired));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid task bank: " + String.join("; ", problems));
         }
         this.templates = List.copyOf(sorted);
         this.categoryDescriptions = Map.copyOf(categoryDescriptions);
+        this.checkSets = Map.copyOf(checkSets);
+    }
+
+    /** The checks of one occurrence of a template: its set, then its own extra checks filled for the variation. */
+    public List<Check> checksFor(TaskTemplate template, Map<String, String> variation) {
+        List<Check> checks = new ArrayList<>();
+        if (template.checks() != null) {
+            checks.addAll(checkSets.getOrDefault(template.checks(), List.of()));
+        }
+        checks.addAll(template.extraChecksFor(variation));
+        return List.copyOf(checks);
+    }
+
+    public Map<String, List<Check>> checkSets() {
+        return checkSets;
+    }
+
+    static List<String> checkProblems(List<TaskTemplate> templates, Map<String, List<Check>> checkSets,
+                                      boolean required) {
+        List<String> problems = new ArrayList<>();
+        checkSets.forEach((name, checks) -> CheckValidation.problems(checks)
+                .forEach(p -> problems.add("check set '" + name + "': " + p)));
+        for (TaskTemplate t : templates) {
+            String where = "template '" + t.id() + "'";
+            if (t.checks() == null) {
+                if (required) {
+                    problems.add(where + ": names no check set (checks: one of " + checkSets.keySet() + ")");
+                }
+                continue;
+            }
+            if (!checkSets.containsKey(t.checks())) {
+                problems.add(where + ": unknown check set '" + t.checks() + "'");
+                continue;
+            }
+            List<Check> all = new ArrayList<>(checkSets.get(t.checks()));
+            all.addAll(t.extraChecks());
+            CheckValidation.problems(all).forEach(p -> problems.add(where + ": " + p));
+        }
+        return problems;
     }
 
     public static TaskBank fromClasspath() {
@@ -70,7 +126,17 @@ public final class TaskBank {
                 throw new UncheckedIOException("cannot read task bank file " + path, e);
             }
         }
-        return new TaskBank(all, descriptions);
+        Map<String, List<Check>> checkSets;
+        try (InputStream in = TaskBank.class.getClassLoader().getResourceAsStream(CHECK_SETS)) {
+            if (in == null) {
+                throw new IllegalStateException("task bank file missing: " + CHECK_SETS);
+            }
+            checkSets = yaml.readValue(in, new TypeReference<LinkedHashMap<String, List<Check>>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read task bank file " + CHECK_SETS, e);
+        }
+        return new TaskBank(all, descriptions, checkSets, true);
     }
 
     /** Sorted by id, so that every replica iterates them in the same order. */

@@ -2,6 +2,7 @@ package dev.autobench.generator.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.autobench.common.checks.Check;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -21,11 +22,13 @@ import java.util.Map;
  * @param templateId         the bank template it was drawn from; null for authored tasks
  * @param variation          the parameters chosen for this occurrence of the template
  * @param author             provider/model that wrote an authored task; null for bank tasks
+ * @param checks             the machine-checkable acceptance checks the renderer runs on every answer; listed in
+ *                           the prompt too, so a model knows how its page will be checked
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(String title, String category, Difficulty difficulty, String summary, String prompt,
                        List<String> acceptanceCriteria, OutputContract outputContract, String templateId,
-                       Map<String, String> variation, String author) {
+                       Map<String, String> variation, String author, List<Check> checks) {
 }

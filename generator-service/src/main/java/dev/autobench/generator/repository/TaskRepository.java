@@ -71,7 +71,7 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         int rows = getEntityManager().createNativeQuery("""
                         UPDATE tasks SET title = :title, category = :category, difficulty = :difficulty,
                                          template_id = :templateId, source = :source, spec = CAST(:spec AS jsonb),
-                                         status = :generated, generated_at = :now
+                                         checks = CAST(:checks AS jsonb), status = :generated, generated_at = :now
                         WHERE id = :id AND status = :pending""")
                 .unwrap(NativeQuery.class)
                 .setParameter("id", id)
@@ -81,6 +81,7 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 .setParameter("templateId", draft.templateId(), String.class) // null for authored tasks
                 .setParameter("source", draft.origin().wire())
                 .setParameter("spec", toJson(draft))
+                .setParameter("checks", checksJson(draft))
                 .setParameter("generated", TaskStatus.GENERATED)
                 .setParameter("pending", TaskStatus.PENDING)
                 .setParameter("now", now)
@@ -123,6 +124,15 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             return json.writeValueAsString(draft.spec());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the spec of '" + draft.spec().title() + "'", e);
+        }
+    }
+
+    /** The renderer's copy of the checks: it may read this column of a task, not its spec. */
+    private String checksJson(TaskDraft draft) {
+        try {
+            return json.writeValueAsString(draft.spec().checks() == null ? java.util.List.of() : draft.spec().checks());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the checks of '" + draft.spec().title() + "'", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.autobench.generator.service;
 
+import dev.autobench.common.checks.Check;
 import dev.autobench.generator.domain.Difficulty;
 import dev.autobench.generator.domain.OutputContract;
 import dev.autobench.generator.domain.TaskSpec;
@@ -24,15 +25,16 @@ public final class TaskSpecFactory {
 
     public static TaskSpec create(String title, String category, Difficulty difficulty, String summary,
                                   List<String> acceptanceCriteria, String templateId, Map<String, String> variation,
-                                  String author) {
+                                  String author, List<Check> checks) {
         OutputContract contract = OutputContract.standard();
         return new TaskSpec(title, category, difficulty, summary.strip(),
-                prompt(title, category, difficulty, summary.strip(), acceptanceCriteria, contract),
-                List.copyOf(acceptanceCriteria), contract, templateId, Map.copyOf(variation), author);
+                prompt(title, category, difficulty, summary.strip(), acceptanceCriteria, checks, contract),
+                List.copyOf(acceptanceCriteria), contract, templateId, Map.copyOf(variation), author,
+                List.copyOf(checks));
     }
 
     static String prompt(String title, String category, Difficulty difficulty, String summary,
-                         List<String> criteria, OutputContract contract) {
+                         List<String> criteria, List<Check> checks, OutputContract contract) {
         StringBuilder prompt = new StringBuilder(2048)
                 .append(PREAMBLE).append("\n\n")
                 .append("# Task: ").append(title).append('\n')
@@ -42,6 +44,14 @@ public final class TaskSpecFactory {
                 .append("## Acceptance criteria\n");
         for (int i = 0; i < criteria.size(); i++) {
             prompt.append(i + 1).append(". ").append(criteria.get(i).strip()).append('\n');
+        }
+        if (!checks.isEmpty()) {
+            prompt.append("\n## Automatic checks\n")
+                    .append("After the screenshot, a robot runs these checks on your page in the same browser ")
+                    .append("(no network); the results are published next to the votes.\n");
+            for (Check check : checks) {
+                prompt.append("- [").append(check.id()).append("] ").append(check.description().strip()).append('\n');
+            }
         }
         return prompt.append("\n## Output contract\n").append(contract.text()).append('\n').toString();
     }

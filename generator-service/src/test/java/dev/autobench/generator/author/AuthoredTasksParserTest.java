@@ -1,6 +1,8 @@
 package dev.autobench.generator.author;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autobench.common.checks.Check;
+import dev.autobench.common.checks.CheckKind;
 import dev.autobench.generator.domain.Difficulty;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +17,20 @@ class AuthoredTasksParserTest {
     final AuthoredTasksParser parser = new AuthoredTasksParser(new ObjectMapper());
 
     static String task(String title, String category, String difficulty, String criteria) {
+        return task(title, category, difficulty, criteria, CHECKS);
+    }
+
+    static String task(String title, String category, String difficulty, String criteria, String checks) {
         return """
                 {"title": "%s", "category": "%s", "difficulty": "%s",
                  "summary": "A complete, lively single page that does one thing very well.",
-                 "acceptanceCriteria": %s}""".formatted(title, category, difficulty, criteria);
+                 "acceptanceCriteria": %s, "checks": %s}""".formatted(title, category, difficulty, criteria, checks);
     }
+
+    static final String CHECKS = """
+            [{"id": "board", "kind": "element", "description": "A canvas.", "selector": "canvas"},
+             {"id": "keys", "kind": "keys", "description": "Arrows move.", "keys": ["ArrowLeft", "ArrowUp"]},
+             {"id": "no-errors", "kind": "no_errors", "description": "No uncaught error."}]""";
 
     static final String CRITERIA = "[\"It works.\", \"It is animated.\", \"It shows a scene on load.\"]";
 
@@ -32,6 +43,32 @@ class AuthoredTasksParserTest {
                 .extracting(AuthoredTask::title, AuthoredTask::category, AuthoredTask::difficulty)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Maze", "game", Difficulty.HARD),
                         org.assertj.core.groups.Tuple.tuple("Rhymes", "text-tool", Difficulty.EASY));
+        assertThat(parser.parse(answer, 2, CATEGORIES).get(0).checks())
+                .extracting(Check::id, Check::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("board", CheckKind.ELEMENT),
+                        org.assertj.core.groups.Tuple.tuple("keys", CheckKind.KEYS),
+                        org.assertj.core.groups.Tuple.tuple("no-errors", CheckKind.NO_ERRORS));
+    }
+
+    @Test
+    void anAuthoredTaskWithoutUsableChecksIsRejectedWithTheReason() {
+        String rhymes = task("Rhymes", "text-tool", "easy", CRITERIA);
+        assertRejected("{\"tasks\": [" + task("Maze", "game", "hard", CRITERIA, "[]") + ", " + rhymes + "]}",
+                "checks must list at least 2");
+        assertRejected("{\"tasks\": [" + task("Maze", "game", "hard", CRITERIA, """
+                [{"id": "a", "kind": "teleport", "description": "x"}, {"id": "b", "kind": "no_errors", "description": "y"}]""")
+                + ", " + rhymes + "]}", "unknown check kind 'teleport'");
+        assertRejected("{\"tasks\": [" + task("Maze", "game", "hard", CRITERIA, """
+                [{"id": "a", "kind": "click", "description": "x"}, {"id": "b", "kind": "no_errors", "description": "y"}]""")
+                + ", " + rhymes + "]}", "a click check needs a selector");
+        assertRejected("{\"tasks\": [" + task("Maze", "game", "hard", CRITERIA, """
+                [{"id": "a", "kind": "element", "description": "x", "selector": "canvas"},
+                 {"id": "b", "kind": "no_errors", "description": "y"}]""")
+                + ", " + rhymes + "]}", "a screenshot would pass them all");
+        assertRejected("{\"tasks\": [" + task("Maze", "game", "hard", CRITERIA, """
+                [{"id": "a", "kind": "animates", "description": "x"},
+                 {"id": "b", "kind": "element", "description": "y", "selector": "canvas"}]""")
+                + ", " + rhymes + "]}", "no no_errors check");
     }
 
     @Test

@@ -257,6 +257,10 @@ class LlmTaskAuthorTest {
                 + " polished look.");
         task.put("acceptanceCriteria", List.of("The main interaction works with mouse and keyboard.",
                 "State changes are animated smoothly.", "A populated scene is visible on load without input."));
+        task.put("checks", List.of(
+                Map.of("id", "scene", "kind", "element", "description", "A canvas is drawn.", "selector", "canvas"),
+                Map.of("id", "moves", "kind", "animates", "description", "It moves."),
+                Map.of("id", "no-errors", "kind", "no_errors", "description", "No uncaught error.")));
         return task;
     }
 

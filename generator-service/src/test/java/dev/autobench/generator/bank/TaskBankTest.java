@@ -1,6 +1,14 @@
 package dev.autobench.generator.bank;
 
+import dev.autobench.common.checks.Check;
+import dev.autobench.common.checks.CheckKind;
+import dev.autobench.common.checks.CheckValidation;
 import dev.autobench.generator.domain.Difficulty;
+import dev.autobench.llm.LlmRequest;
+import dev.autobench.llm.Provider;
+import dev.autobench.llm.demo.DemoProvider;
+import dev.autobench.llm.demo.DemoQuality;
+import dev.autobench.llm.demo.ReferencePages;
 import dev.autobench.generator.domain.TaskSpec;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +39,7 @@ class TaskBankTest {
             for (int day = 0; day < 12; day++) {
                 long seed = TemplateSelector.seed(TemplateSelectorTest.SECRET, LocalDate.of(2030, 1, 1).plusDays(day));
                 TaskSpec spec = BankTaskSource.toDraft(
-                        new TemplateSelector.Choice(template, TemplateSelector.variation(template, seed))).spec();
+                        new TemplateSelector.Choice(template, TemplateSelector.variation(template, seed)), BANK).spec();
 
                 assertThat(spec.title()).as(template.id()).isNotBlank().doesNotContain("{");
                 assertThat(spec.category()).isEqualTo(template.category());
@@ -51,8 +59,49 @@ class TaskBankTest {
                         .contains(spec.title(), spec.summary(), "## Output contract", "```html",
                                 "self-contained", "1280×800", "network");
                 spec.acceptanceCriteria().forEach(c -> assertThat(spec.prompt()).contains(c));
+                assertThat(spec.checks()).as("checks of %s", template.id()).isNotEmpty()
+                        .anyMatch(c -> c.kind() == CheckKind.NO_ERRORS)
+                        .anyMatch(c -> c.kind().interaction() || c.kind() == CheckKind.ANIMATES);
+                assertThat(CheckValidation.problems(spec.checks())).as(template.id()).isEmpty();
+                assertThat(spec.prompt()).contains("## Automatic checks");
+                spec.checks().forEach(c -> assertThat(spec.prompt())
+                        .contains("[" + c.id() + "] " + c.description()).doesNotContain("{"));
             }
         }
+    }
+
+    @Test
+    void theDemoModelsAnswerEveryBankTaskFromTheReferenceOfItsCheckSet() {
+        DemoProvider demo = new DemoProvider(java.time.Duration.ZERO);
+        for (TaskTemplate template : BANK.templates()) {
+            long seed = TemplateSelector.seed(TemplateSelectorTest.SECRET, LocalDate.of(2030, 1, 1));
+            TaskSpec spec = BankTaskSource.toDraft(
+                    new TemplateSelector.Choice(template, TemplateSelector.variation(template, seed)), BANK).spec();
+            String answer = demo.answer(new LlmRequest(Provider.DEMO, DemoQuality.EXCELLENT.apiModel(), null, "system",
+                    spec.prompt(), 16_000, java.time.Duration.ofSeconds(30))).text();
+            String reference = ReferencePages.of(template.checks()).html();
+            String script = reference.substring(reference.indexOf("<script>"));
+            assertThat(answer).as("the demo's answer to %s", template.id()).contains(script.strip());
+        }
+    }
+
+    @Test
+    void everyTemplateNamesACheckSetOfTheBankAndAnUnknownSetIsRejected() {
+        assertThat(BANK.templates()).allSatisfy(t -> assertThat(BANK.checkSets()).containsKey(t.checks()));
+        TaskTemplate good = BANK.templates().get(0);
+        TaskTemplate unknown = new TaskTemplate("no-such-set", good.category(), good.title(), good.difficulty(),
+                good.brief(), good.criteria(), good.vary(), "no-such-set", List.of());
+        assertThatThrownBy(() -> new TaskBank(List.of(unknown), Map.of(), BANK.checkSets(), true))
+                .hasMessageContaining("unknown check set 'no-such-set'");
+        TaskTemplate none = new TaskTemplate("none", good.category(), good.title(), good.difficulty(),
+                good.brief(), good.criteria(), good.vary());
+        assertThatThrownBy(() -> new TaskBank(List.of(none), Map.of(), BANK.checkSets(), true))
+                .hasMessageContaining("names no check set");
+        Check broken = new Check("Bad Id", CheckKind.CLICK, "click", null, null, null, null, null);
+        TaskTemplate brokenExtra = new TaskTemplate("broken-extra", good.category(), good.title(), good.difficulty(),
+                good.brief(), good.criteria(), good.vary(), good.checks(), List.of(broken));
+        assertThatThrownBy(() -> new TaskBank(List.of(brokenExtra), Map.of(), BANK.checkSets(), true))
+                .hasMessageContaining("id must match").hasMessageContaining("needs a selector");
     }
 
     @Test

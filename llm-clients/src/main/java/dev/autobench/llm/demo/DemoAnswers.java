@@ -9,11 +9,18 @@ final class DemoAnswers {
     }
 
     static String write(DemoTask task, DemoQuality quality, long seed) {
+        return write(task, quality, seed, "");
+    }
+
+    /** As above; a prompt that lists automatic checks a reference page passes is answered from that reference. */
+    static String write(DemoTask task, DemoQuality quality, long seed, String prompt) {
         SplittableRandom random = new SplittableRandom(seed);
         if (quality == DemoQuality.NOCODE) {
             return prose(task);
         }
-        String page = DemoPages.page(task, quality, random);
+        String page = ReferencePages.forPrompt(prompt)
+                .map(reference -> ReferencePages.page(reference, task.title(), quality))
+                .orElseGet(() -> DemoPages.page(task, quality, random));
         String intro = switch (quality) {
             case EXCELLENT -> "Here is a complete, self-contained page for **" + task.title()
                     + "**. It needs no network access, scales to any viewport and can be driven by mouse or keyboard.";

@@ -36,7 +36,7 @@ public final class DemoProvider {
         pause(latency);
         long seed = seed(request);
         DemoTask task = DemoTask.from(request.user(), request.system());
-        String text = DemoAnswers.write(task, quality, seed);
+        String text = DemoAnswers.write(task, quality, seed, request.user());
         int input = estimateTokens(request.system()) + estimateTokens(request.user());
         int output = Math.min(request.maxOutputTokens(), estimateTokens(text));
         String requestId = "demo-" + Long.toHexString(seed);

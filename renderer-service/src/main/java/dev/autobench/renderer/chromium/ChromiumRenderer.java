@@ -3,6 +3,7 @@ package dev.autobench.renderer.chromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autobench.common.checks.Check;
 import dev.autobench.renderer.chromium.PageRender.Outcome;
 import dev.autobench.renderer.config.RendererConfig;
 import dev.autobench.renderer.service.ArtifactHtmlHardener;
@@ -96,6 +97,14 @@ public class ChromiumRenderer {
      * doing: the page is rendered again in a fresh browser, up to {@code max-attempts} runs in all.
      */
     public PageRender render(String html) throws InterruptedException {
+        return render(html, List.of());
+    }
+
+    /**
+     * Renders {@code html}, then runs the task's acceptance {@code checks} in the same browser after the
+     * screenshot, within {@code checks-timeout}. A page that was not captured gets every check marked not run.
+     */
+    public PageRender render(String html, List<Check> checks) throws InterruptedException {
         var binary = installation.binary()
                 .orElseThrow(() -> new IllegalStateException("Chromium is not available"));
         List<String> retries = new ArrayList<>();
@@ -103,12 +112,17 @@ public class ChromiumRenderer {
             Attempt attempt;
             browsers.acquire();
             try {
-                attempt = renderInFreshBrowser(binary, html);
+                attempt = renderInFreshBrowser(binary, html, checks);
             } finally {
                 browsers.release();
             }
             if (attempt.retryReason() == null || retries.size() + 1 >= settings.maxAttempts()) {
-                return attempt.result().after(retries);
+                PageRender result = attempt.result().after(retries);
+                if (result.outcome() != Outcome.RENDERED && !checks.isEmpty()) {
+                    result = result.withChecks(PageRender.notRun(checks,
+                            "not run: the page was not rendered (" + result.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+                }
+                return result;
             }
             LOG.infof("render attempt %d failed before the page loaded (%s: %s); retrying in a fresh browser",
                     retries.size() + 1, attempt.retryReason(), attempt.result().detail());
@@ -128,7 +142,7 @@ public class ChromiumRenderer {
         }
     }
 
-    private Attempt renderInFreshBrowser(Path binary, String html) throws InterruptedException {
+    private Attempt renderInFreshBrowser(Path binary, String html, List<Check> checks) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + settings.timeout().toNanos();
         int width = settings.width();
@@ -174,7 +188,15 @@ public class ChromiumRenderer {
                 ObjectNode capture = cdp.params().put("format", "png").put("captureBeyondViewport", false);
                 JsonNode shot = await(cdp.send(session, "Page.captureScreenshot", capture), page, deadline);
                 byte[] png = Base64.getDecoder().decode(shot.path("data").asText());
-                return Attempt.of(captured(png, start, page));
+                PageRender captured = captured(png, start, page);
+                if (checks.isEmpty()) {
+                    return Attempt.of(captured);
+                }
+                // the screenshot is taken: the checks have their own budget, and what they find never undoes it
+                long checksDeadline = System.nanoTime() + settings.checksTimeout().toNanos();
+                PageChecker checker = new PageChecker(cdp, session, page, width, height,
+                        settings.checkStepTimeout().toNanos());
+                return Attempt.of(captured.withChecks(checker.run(checks, checksDeadline)));
             }
         } catch (TimeoutException e) {
             if (!navigated) {
@@ -223,6 +245,8 @@ public class ChromiumRenderer {
         cdp.call(session, "Inspector.enable", null, deadline);
         cdp.call(session, "Emulation.setDeviceMetricsOverride", cdp.params()
                 .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false), deadline);
+        // a headless tab never has the window focus; the checks' key presses need a page that believes it has
+        cdp.call(session, "Emulation.setFocusEmulationEnabled", cdp.params().put("enabled", true), deadline);
     }
 
     /**
@@ -287,13 +311,13 @@ public class ChromiumRenderer {
             LOG.warnf("screenshot could not be inspected for blankness: %s", e.getMessage());
         }
         return new PageRender(Outcome.RENDERED, png, width, height, blank, page.jsErrors(), page.exceptionCount(),
-                page.consoleErrors(), elapsedMs(start), null, 1, List.of());
+                page.consoleErrors(), elapsedMs(start), null, 1, List.of(), List.of());
     }
 
     private static PageRender failed(Outcome outcome, long start, PageEvents page, String detail) {
         return new PageRender(outcome, null, null, null, null,
                 page == null ? List.of() : page.jsErrors(), page == null ? 0 : page.exceptionCount(),
-                page == null ? List.of() : page.consoleErrors(), elapsedMs(start), detail, 1, List.of());
+                page == null ? List.of() : page.consoleErrors(), elapsedMs(start), detail, 1, List.of(), List.of());
     }
 
     private static Duration remaining(long deadline) throws TimeoutException {

@@ -52,14 +52,30 @@ public interface RendererConfig {
     @Max(10)
     int maxAttempts();
 
+    /**
+     * Time all acceptance checks of one page may take, counted from its screenshot (the render's own
+     * {@link #timeout()} covers start to screenshot). Past it the remaining checks are marked not run and the
+     * browser is killed.
+     */
+    @WithDefault("20s")
+    Duration checksTimeout();
+
+    /**
+     * Time one check may wait for the page beyond its own declared waits (a DOM query, a screenshot, an input
+     * event). A page whose main thread does not answer within it is marked hung: that check is cut and timed out,
+     * and the page's remaining checks are not run.
+     */
+    @WithDefault("5s")
+    Duration checkStepTimeout();
+
     /** Largest hardened page stored; a bigger answer fails with {@code too_large}. */
     @WithDefault("524288")
     @Min(1024)
     int maxHtmlBytes();
 
     /**
-     * How long a 'rendering' claim is honoured. Longer than {@link #timeout()} so that only a crashed
-     * renderer's claims are taken over.
+     * How long a 'rendering' claim is honoured. Longer than {@link #maxAttempts()} times
+     * ({@link #timeout()} + {@link #checksTimeout()}) so that only a crashed renderer's claims are taken over.
      */
     @WithDefault("2m")
     Duration lease();

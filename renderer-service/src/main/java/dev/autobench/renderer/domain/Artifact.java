@@ -1,5 +1,6 @@
 package dev.autobench.renderer.domain;
 
+import dev.autobench.common.checks.CheckResult;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -72,6 +73,17 @@ public class Artifact extends PanacheEntityBase {
     /** Browsers started for this page: more than 1 when earlier ones failed before the page loaded. */
     @Column(name = "render_attempts", nullable = false)
     public int renderAttempts;
+
+    /** One result per acceptance check of the task; null when none were run (no Chromium, a task without checks). */
+    @Column(name = "checks")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<CheckResult> checks;
+
+    @Column(name = "checks_passed")
+    public Integer checksPassed;
+
+    @Column(name = "checks_total")
+    public Integer checksTotal;
 
     @Column(name = "failure_reason")
     public String failureReason;

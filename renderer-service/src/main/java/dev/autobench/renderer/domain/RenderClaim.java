@@ -1,5 +1,8 @@
 package dev.autobench.renderer.domain;
 
+import dev.autobench.common.checks.Check;
+
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -8,6 +11,15 @@ import java.util.UUID;
  * @param submissionId the submission
  * @param code         the code to turn into a page
  * @param renderer     who holds the claim
+ * @param checks       the task's acceptance checks, run after the screenshot; empty when the task has none
  */
-public record RenderClaim(UUID submissionId, String code, String renderer) {
+public record RenderClaim(UUID submissionId, String code, String renderer, List<Check> checks) {
+
+    public RenderClaim {
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    public RenderClaim(UUID submissionId, String code, String renderer) {
+        this(submissionId, code, renderer, List.of());
+    }
 }

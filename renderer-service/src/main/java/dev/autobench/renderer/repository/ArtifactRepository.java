@@ -1,10 +1,12 @@
 package dev.autobench.renderer.repository;
 
+import dev.autobench.common.checks.Check;
 import dev.autobench.renderer.domain.Artifact;
 import dev.autobench.renderer.domain.RenderClaim;
 import dev.autobench.renderer.domain.RenderQueue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -28,6 +30,13 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID> {
 
+    private final StoredChecks storedChecks;
+
+    @Inject
+    public ArtifactRepository(StoredChecks checks) {
+        this.storedChecks = checks;
+    }
+
     /**
      * The oldest renderable submission no other renderer holds. The inner LIMIT keeps the lock predicate out of the
      * ordered scan (a qualifier is never pushed into a subquery with a LIMIT), so locks are tried in queue order and
@@ -43,6 +52,9 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
                 LIMIT 256) c
             WHERE pg_try_advisory_xact_lock(hashtext('autobench.renderer.claim'), hashtext(c.id::text))
             LIMIT 1""";
+
+    private static final String CODE_AND_CHECKS = """
+            SELECT s.code, t.checks::text FROM submissions s JOIN tasks t ON t.id = s.task_id WHERE s.id = :id""";
 
     private static final String INSERT_CLAIM = """
             INSERT INTO artifacts (submission_id, status, claimed_by, lease_until)
@@ -78,9 +90,11 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
                 return Optional.empty();
             }
             UUID submission = rows.get(0);
-            String code = (String) getEntityManager().createNativeQuery("SELECT code FROM submissions WHERE id = :id")
+            Object[] row = (Object[]) getEntityManager().createNativeQuery(CODE_AND_CHECKS)
                     .setParameter("id", submission)
                     .getSingleResult();
+            String code = (String) row[0];
+            List<Check> checks = storedChecks.parse(submission, (String) row[1]);
             double leaseSeconds = lease.toMillis() / 1000.0;
             int claimed = getEntityManager().createNativeQuery(INSERT_CLAIM)
                     .setParameter("submission", submission)
@@ -95,7 +109,7 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
                         .executeUpdate();
             }
             if (claimed == 1) {
-                return Optional.of(new RenderClaim(submission, code, renderer));
+                return Optional.of(new RenderClaim(submission, code, renderer, checks));
             }
         }
         return Optional.empty();

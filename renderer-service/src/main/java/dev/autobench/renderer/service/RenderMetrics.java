@@ -1,5 +1,7 @@
 package dev.autobench.renderer.service;
 
+import dev.autobench.common.checks.CheckOutcome;
+import dev.autobench.common.checks.CheckResult;
 import dev.autobench.renderer.chromium.ChromiumLocator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -34,7 +36,19 @@ public class RenderMetrics {
      */
     public static final String RETRIES = "autobench.render.retries";
 
+    /**
+     * Counter, tag {@code outcome} ({@code passed}, {@code failed}, {@code timed_out}, {@code not_run}): acceptance
+     * checks run on rendered pages. Prometheus: {@code autobench_render_checks_total}.
+     */
+    public static final String CHECKS = "autobench.render.checks";
+    /**
+     * Timer with histogram, tag {@code kind}: wall time of one acceptance check. Prometheus:
+     * {@code autobench_render_check_duration_seconds}.
+     */
+    public static final String CHECK_DURATION = "autobench.render.check.duration";
+
     public static final String OUTCOME = "outcome";
+    public static final String KIND = "kind";
     public static final String REASON = "reason";
 
     private final MeterRegistry registry;
@@ -53,6 +67,10 @@ public class RenderMetrics {
         // present from the start at 0, so that a rate over them is defined before the first retry
         for (String reason : new String[]{"launch", "before_load"}) {
             retries(reason);
+        }
+        for (CheckOutcome outcome : CheckOutcome.values()) {
+            Counter.builder(CHECKS).description("Acceptance checks run on rendered pages, by outcome")
+                    .tag(OUTCOME, outcome.wire()).register(registry);
         }
         int available = chromium.installation().available() ? 1 : 0;
         Gauge.builder(CHROMIUM_AVAILABLE, () -> available)
@@ -75,6 +93,19 @@ public class RenderMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry)
                 .record(duration);
+    }
+
+    public void checked(CheckResult result) {
+        Counter.builder(CHECKS).description("Acceptance checks run on rendered pages, by outcome")
+                .tag(OUTCOME, result.outcome().wire()).register(registry).increment();
+        Timer.builder(CHECK_DURATION)
+                .description("Wall time of one acceptance check in the page's browser")
+                .tag(KIND, result.kind().wire())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry)
+                .record(Duration.ofMillis(result.ms()));
     }
 
     public void retried(String reason) {

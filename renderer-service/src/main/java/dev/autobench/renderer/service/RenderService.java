@@ -1,5 +1,6 @@
 package dev.autobench.renderer.service;
 
+import dev.autobench.common.checks.CheckScore;
 import dev.autobench.renderer.chromium.ChromiumRenderer;
 import dev.autobench.renderer.chromium.PageRender;
 import dev.autobench.renderer.config.RendererConfig;
@@ -136,7 +137,7 @@ public class RenderService {
                     a.screenshotStatus = "unavailable";
                 });
             }
-            PageRender result = chromium.render(page.html());
+            PageRender result = chromium.render(page.html(), claim.checks());
             return storeRender(claim, page, result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,6 +157,7 @@ public class RenderService {
         };
         metrics.chromiumRun(outcome, Duration.ofMillis(result.renderMs()));
         metrics.jsErrors(result.jsErrorCount());
+        result.checks().forEach(metrics::checked);
         result.retryReasons().forEach(metrics::retried);
         if (result.outcome() != PageRender.Outcome.RENDERED) {
             LOG.warnf("submission %s: render failed %s after %d ms: %s",
@@ -171,6 +173,12 @@ public class RenderService {
             a.consoleErrors = result.consoleErrors();
             a.renderMs = result.renderMs();
             a.renderAttempts = result.attempts();
+            if (!result.checks().isEmpty()) {
+                CheckScore score = CheckScore.of(result.checks());
+                a.checks = result.checks();
+                a.checksPassed = score.passed();
+                a.checksTotal = score.total();
+            }
             if (result.outcome() == PageRender.Outcome.RENDERED) {
                 a.status = Artifact.RENDERED;
                 a.screenshotPng = result.screenshotPng();
