@@ -75,7 +75,7 @@ public interface ArenaConfig {
         boolean exact();
 
         /** How far back each re-read of new votes looks beyond the last one, for transactions that committed late. */
-        @WithDefault("10s")
+        @WithDefault("5s")
         Duration voteOverlap();
     }
 
