@@ -86,7 +86,7 @@ public class StaticFiles {
         headers.set(HttpHeaders.CACHE_CONTROL,
                 !file.page() && file.hash().equals(context.request().getParam("v")) ? IMMUTABLE : REVALIDATE);
         if (file.gzipped() != null) {
-            headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            headers.set(HttpHeaders.VARY, "Accept-Encoding");
         }
         if (notModified(request.get(HttpHeaders.IF_NONE_MATCH), file)) {
             context.response().setStatusCode(304).end();
