@@ -376,8 +376,11 @@ arena_http() {
 
 # First visits at a fixed rate R for 60 s, ramped to 10 x R over 10 s, held 60 s, back to R for 60 s (open loop:
 # each request leaves at its planned time, latency counted from then), beside the trivial endpoint just before.
-SPIKE_RATE="${BENCH_SPIKE_RATE:-100}"
+# R defaults to a twentieth of the first-visit throughput wrk measured in this run (at least 10/s), so the spike
+# peaks at half of what the arena served in closed loop on this machine under these neighbours; BENCH_SPIKE_RATE
+# sets it.
 spike() {
+  SPIKE_RATE="${BENCH_SPIKE_RATE:-$(awk -v r="${RPS[match-new]:-0}" 'BEGIN { v = int(r / 20); print (v < 10) ? 10 : v }')}"
   wrk_run live-7 "$TRIVIAL" ""
   note_load "spike"
   SPIKE_CMD="java -jar benchmarks/target/autobench-benchmarks.jar spike --url $ARENA/api/arena/match --rate $SPIKE_RATE --factor 10 --steady 60 --ramp 10 --hold 60 --after 60 --pid <arena pid>"
