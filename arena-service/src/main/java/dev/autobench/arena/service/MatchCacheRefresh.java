@@ -9,8 +9,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the in-memory open matches and judged sets in step with the database, every
- * {@code autobench.arena.match-cache.refresh-every}. A failed read keeps what was read before: the
- * arena goes on serving the matches it knows while the database is away.
+ * {@code autobench.arena.match-cache.refresh-every}. While the last read failed (the database is
+ * away) no match is served from memory: a vote on it could not be stored, and the match request
+ * fails as the read did (a 503 with Retry-After when the database is unreachable).
  */
 @ApplicationScoped
 public class MatchCacheRefresh {
@@ -33,12 +34,21 @@ public class MatchCacheRefresh {
         refresh();
     }
 
+    private volatile RuntimeException lastFailure;
+
     public void refresh() {
         try {
             open.refresh();
             judged.refresh();
+            lastFailure = null;
         } catch (RuntimeException e) {
-            LOG.warnf("could not re-read the open matches (serving the last ones read): %s", e.toString());
+            lastFailure = e;
+            LOG.warnf("could not re-read the open matches: %s", e.toString());
         }
+    }
+
+    /** Why the last read failed; null when it succeeded. */
+    public RuntimeException lastFailure() {
+        return lastFailure;
     }
 }

@@ -27,6 +27,9 @@ public class MatchService {
     JudgedMatches judged;
 
     @Inject
+    MatchCacheRefresh refresh;
+
+    @Inject
     MatchOrder order;
 
     @Inject
@@ -55,6 +58,10 @@ public class MatchService {
             open.refresh();
             done = voter.fresh() ? Set.of() : judged.read(voter.key());
         } else {
+            RuntimeException away = refresh.lastFailure();
+            if (away != null) {
+                throw away;
+            }
             // until the first read succeeds a request reads for itself, and fails as the database does
             if (!open.loaded()) {
                 open.refresh();
