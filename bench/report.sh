@@ -21,10 +21,44 @@ targets_table() {
   done < <(grep '^dispatch ' "$OUT/dispatch.txt")
   echo "| target (2 cores, JVM mode) | measured | |"
   echo "|---|---|---|"
-  echo "| \`GET /api/leaderboard\` ≥ 0.8 × the trivial endpoint | ${RPS[leaderboard]} req/s = $lb_ratio × \`GET /q/health/live\` (mean of the runs just before and after: $lb_base req/s) | $(verdict "$lb_ok") |"
+  read_target "new visitor's \`GET /api/arena/match\`" match-new live-1 0.25
+  read_target "returning visitor's \`GET /api/arena/match\`" match-returning live-2 0.25
+  read_target "\`GET /api/artifacts/{id}\`" artifact live-3 0.5
+  read_target "a static file (\`GET /favicon.svg\`)" static live-5 0.5
+  local lb_p99_ok
+  lb_p99_ok=$(awk -v p="${P99[leaderboard]}" -v ok="$lb_ok" 'BEGIN { print (ok == 1 && p < 50) ? 1 : 0 }')
+  echo "| \`GET /api/leaderboard\` ≥ 0.8 × the trivial endpoint, p99 < 50 ms | ${RPS[leaderboard]} req/s = $lb_ratio × \`GET /q/health/live\` (mean of the runs just before and after: $lb_base req/s), p99 ${P99[leaderboard]} ms | $(verdict "$lb_p99_ok") |"
+  spike_target
+  rss_target
   echo "| votes ≥ 1,000/s, every 201 stored | ${RPS[votes]} votes/s; $(votes_check | md_escape) | $(verdict "$votes_ok") |"
   echo "| leaderboard computation, 1M votes × 50 models × 1000 rounds ≤ 2 s | ${rank_ms:-not measured} ms | $(verdict "$rank_ok") |"
   echo "| dispatch lasts about the slowest call (1 s), not the sum | $worst (default bulkhead of 16 calls per provider) | see below |"
+}
+
+# read_target LABEL NAME BASELINE MIN_RATIO: one "≥ ratio × trivial, p99 < 50 ms" line of the targets table.
+read_target() {
+  local r ok
+  r=$(ratio "${RPS[$2]:-0}" "${RPS[$3]:-0}")
+  ok=$(awk -v r="$r" -v m="$4" -v p="${P99[$2]:-999}" 'BEGIN { print (r >= m && p < 50) ? 1 : 0 }')
+  echo "| $1 ≥ $4 × the trivial endpoint just before, p99 < 50 ms | ${RPS[$2]} req/s = $r × \`GET /q/health/live\` (${RPS[$3]} req/s), p99 ${P99[$2]} ms | $(verdict "$ok") |"
+}
+
+spike_target() {
+  local errors summary
+  [ -s "$OUT/spike.txt" ] || { echo "| spike of first visits: 0 errors | not run | **missed** |"; return; }
+  errors=$(awk '/^spike / { for (i = 2; i <= NF; i++) if ($i ~ /^errors=/) { split($i, kv, "="); n += kv[2] } } END { print n + 0 }' "$OUT/spike.txt")
+  summary=$(awk '/^spike / { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+      printf "%s%s %s/s: p50 %s ms, p99 %s ms, %s errors, RSS ≤ %s MB", (n++ ? "; " : ""), f["phase"], f["rate"], f["p50_ms"], f["p99_ms"], f["errors"], f["rss_max_mb"] }' "$OUT/spike.txt")
+  echo "| spike of first visits (R = ${SPIKE_RATE}/s for 60 s, 10 × R after a 10 s ramp for 60 s, R for 60 s): 0 errors | $summary (\`GET /q/health/live\` just before: ${RPS[live-7]} req/s, p99 ${P99[live-7]} ms) | $(verdict "$([ "$errors" = 0 ] && echo 1 || echo 0)") |"
+}
+
+rss_target() {
+  local limit spike_rss worst ok
+  limit=$(limit_mb arena-service)
+  spike_rss=$(awk '/^spike / { for (i = 2; i <= NF; i++) if ($i ~ /^rss_max_mb=/) { split($i, kv, "="); if (kv[2] + 0 > m) m = kv[2] + 0 } } END { print m + 0 }' "$OUT/spike.txt" 2>/dev/null || echo 0)
+  worst=$(( RSS_LOADED > spike_rss ? RSS_LOADED : spike_rss ))
+  ok=$([ "$worst" -lt "$limit" ] && echo 1 || echo 0)
+  echo "| arena RSS under the load within its container limit | $RSS_LOADED MB after the wrk runs, at most $spike_rss MB during the spike, against a $limit MiB limit (heap at most $((HEAP_PERCENT * limit / 100)) MiB: \`$(heap_opts arena-service)\`, as \`JAVA_MAX_MEM_RATIO=$HEAP_PERCENT\` in the container) | $(verdict "$ok") |"
 }
 
 figures_table() {
@@ -126,7 +160,8 @@ on one IP's lock. The per-voter and per-IP checks still run on every vote: only 
 
 ## Native images
 
-All figures are JVM mode (\`java -jar target/quarkus-app/quarkus-run.jar\`, the JVM's default heap sizing). Native
+All figures are JVM mode (\`java -jar target/quarkus-app/quarkus-run.jar\`; each relaunched service sized as in its
+container, \`-XX:MaxRAM=<limit> -XX:MaxRAMPercentage=50\`). Native
 launch times and memory need a machine with GraalVM or Mandrel to build the images
 (\`./mvnw package -Dnative -pl <service> -am\`); this machine cannot install \`native-image\`, so **no native figure
 has been measured here**.

@@ -110,15 +110,30 @@ function renderSide(side, data) {
   open.href = data.artifactUrl || '#';
   open.setAttribute('aria-label', `Open solution ${letter} in a new tab`);
   root.dataset.screenshotUrl = data.screenshotUrl || '';
-  setCode(root, data.code);
+  setCode(root, data.codeUrl);
   for (const panel of root.querySelectorAll('[data-panel]')) clear(panel).hidden = true;
   for (const toggle of root.querySelectorAll('[data-toggle]')) toggle.setAttribute('aria-expanded', 'false');
   root.querySelector('[data-toggle="shot"]').hidden = !data.screenshotUrl;
 }
 
-function setCode(root, code) {
-  root.codeText = typeof code === 'string' ? code : null;
-  root.querySelector('[data-toggle="code"]').hidden = root.codeText === null;
+// The source is fetched only when its panel is first opened: most voters never open it.
+function setCode(root, codeUrl) {
+  root.codeUrl = typeof codeUrl === 'string' ? codeUrl : null;
+  root.querySelector('[data-toggle="code"]').hidden = root.codeUrl === null;
+}
+
+async function loadCode(panel, codeUrl, label) {
+  panel.append(el('p', { class: 'muted' }, 'Loading the source code…'));
+  let text;
+  try {
+    const response = await fetch(codeUrl, { credentials: 'same-origin' });
+    text = response.ok ? await response.text() : null;
+  } catch (e) {
+    text = null;
+  }
+  clear(panel).append(text === null
+    ? el('p', { role: 'alert' }, 'The source code could not be loaded; try again later.')
+    : codeBlock(text, label));
 }
 
 function togglePanel(side, kind) {
@@ -133,7 +148,7 @@ function togglePanel(side, kind) {
     if (kind === 'shot') {
       panel.append(el('img', { src: root.dataset.screenshotUrl, alt: `Screenshot of solution ${letter} taken by the renderer`, loading: 'lazy' }));
     } else {
-      panel.append(codeBlock(root.codeText ?? '', `Source code of solution ${letter}`));
+      loadCode(panel, root.codeUrl, `Source code of solution ${letter}`);
     }
   }
 }

@@ -60,8 +60,14 @@ class ArenaVotingTest {
                 .body("task.category", equalTo("games"))
                 .body("left.artifactUrl", containsString("/api/artifacts/"))
                 .body("right.screenshotUrl", containsString("/screenshot.png"))
-                .body("left.code", containsString("<html>"))
+                .body("left.codeUrl", containsString("/api/arena/code/"))
+                .body("left.code", nullValue())
                 .body("expiresAt", notNullValue());
+        given().get(match.<String>path("left.codeUrl")).then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .header("Cache-Control", containsString("immutable"))
+                .header("ETag", notNullValue())
+                .body(containsString("<html>"));
         String body = match.asString();
         for (String slug : seeded.slugs()) {
             assertThat(body).doesNotContain(slug);

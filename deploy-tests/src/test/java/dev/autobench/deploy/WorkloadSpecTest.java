@@ -117,6 +117,33 @@ class WorkloadSpecTest {
         assertThat(shm.getEmptyDir().getMedium()).isEqualTo("Memory");
     }
 
+    /**
+     * Every JVM's heap is a stated share of its container's memory limit, leaving room for what is
+     * not heap: the images that start through run-java.sh take it from {@code JAVA_MAX_MEM_RATIO},
+     * an image with its own java command line must carry {@code -XX:MaxRAMPercentage}.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyHeapIsAStatedShareOfItsContainersMemoryLimit(String overlay) {
+        java.util.regex.Pattern percentage = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=(\\d+)");
+        for (Deployment deployment : deployments(overlay)) {
+            String name = deployment.getMetadata().getName();
+            Container container = container(deployment);
+            assertThat(container.getResources().getLimits()).as("%s: memory limit", name).containsKey("memory");
+            String dockerfile = Repo.read(Repo.root().resolve(name).resolve("src/main/docker/Dockerfile.jvm"));
+            int share;
+            if (dockerfile.contains("run-java.sh")) {
+                share = Integer.parseInt(env(container, "JAVA_MAX_MEM_RATIO")
+                        .orElseThrow(() -> new AssertionError(name + " sets no JAVA_MAX_MEM_RATIO")));
+            } else {
+                java.util.regex.Matcher m = percentage.matcher(dockerfile);
+                assertThat(m.find()).as("%s: -XX:MaxRAMPercentage in its Dockerfile.jvm", name).isTrue();
+                share = Integer.parseInt(m.group(1));
+            }
+            assertThat(share).as("%s: heap share of the memory limit", name).isBetween(25, 75);
+        }
+    }
+
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void gracefulShutdownFitsTheTerminationGracePeriod(String overlay) {

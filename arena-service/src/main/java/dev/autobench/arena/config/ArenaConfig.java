@@ -50,6 +50,49 @@ public interface ArenaConfig {
 
     RateLimit rateLimit();
 
+    MatchCache matchCache();
+
+    ArtifactCache artifactCache();
+
+    /**
+     * Matches are served from memory: each replica holds the open matches of the window (their
+     * sides already serialised) and the matches each voter has judged, and re-reads what changed
+     * from the database on a short interval, so every replica converges on the same state.
+     */
+    interface MatchCache {
+        /**
+         * How often each replica re-reads the open matches (new pairs, re-rendered sides, vote
+         * counts) and the votes cast since its last read. A vote cast on this replica is known at once.
+         */
+        @WithDefault("1s")
+        String refreshEvery();
+
+        /**
+         * Re-read the open matches and the voter's judged set from the database on every request
+         * instead (a query per request; for tests that write fixtures straight to the database).
+         */
+        @WithDefault("false")
+        boolean exact();
+
+        /** How far back each re-read of new votes looks beyond the last one, for transactions that committed late. */
+        @WithDefault("5s")
+        Duration voteOverlap();
+    }
+
+    /**
+     * Artifact pages, screenshots and source code are immutable once rendered; each replica keeps
+     * the most used in a bounded in-memory cache.
+     */
+    interface ArtifactCache {
+        /** Upper bound of the cached bytes (HTML, PNG and code together). */
+        @WithDefault("64")
+        int maxMegabytes();
+
+        /** A cached entry is re-read after this long, so that an artifact withdrawn from the arena stops being served. */
+        @WithDefault("10m")
+        Duration ttl();
+    }
+
     Leaderboard leaderboard();
 
     Export export();

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A match as a voter sees it: the task and two anonymous solutions. Nothing here names a model;
- * the vote token is the only way to vote on it. {@code revealAt} is when the task leaves the arena
+ * the vote token is the only way to vote on it. Each side's source code is at its {@code codeUrl}. {@code revealAt} is when the task leaves the arena
  * window and its models' names become public (the token expires by then at the latest).
  */
 @RegisterForReflection
@@ -19,6 +19,6 @@ public record ArenaMatch(UUID matchId, Task task, Side left, Side right, String 
     }
 
     @RegisterForReflection
-    public record Side(UUID artifactId, String artifactUrl, String screenshotUrl, String code) {
+    public record Side(UUID artifactId, String artifactUrl, String screenshotUrl, String codeUrl) {
     }
 }

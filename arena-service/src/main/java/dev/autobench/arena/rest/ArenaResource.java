@@ -21,7 +21,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Optional;
@@ -52,18 +56,27 @@ public class ArenaResource {
     @GET
     @Path("/match")
     @Operation(summary = "The next anonymous match for this voter (sets the voter cookie on first visit)")
-    @APIResponse(responseCode = "200", description = "A match and its vote token")
+    @APIResponse(responseCode = "200", description = "A match and its vote token",
+            content = @Content(schema = @Schema(implementation = ArenaMatch.class)))
     @APIResponse(responseCode = "204", description = "This voter has voted on every open match")
     @APIResponse(responseCode = "429", description = "Too many matches or new voters from this network; see Retry-After")
-    public Response next(@Context HttpHeaders headers, @Context HttpServerRequest http) {
+    public Uni<Response> next(@Context HttpHeaders headers, @Context HttpServerRequest http) {
         Voter voter = cookies.verifyOrCreate(cookieValue(headers));
         String ipHash = clientAddress.ipHash(http);
         if (voter.fresh()) {
             limits.admitNewCookie(ipHash);
         }
         limits.admitMatch(ipHash);
-        Optional<ArenaMatch> match = matches.nextFor(voter);
-        Response.ResponseBuilder response = match.map(Response::ok).orElseGet(Response::noContent)
+        // from memory on the event loop; on a worker thread only when the database must be read
+        Uni<Response> answer = Uni.createFrom().item(() -> matchResponse(voter));
+        return matches.needsDatabase(voter) ? answer.runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) : answer;
+    }
+
+    private Response matchResponse(Voter voter) {
+        Optional<byte[]> match = matches.nextFor(voter);
+        Response.ResponseBuilder response = match
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE))
+                .orElseGet(Response::noContent)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (voter.fresh()) {
             response.cookie(cookies.cookieFor(voter));

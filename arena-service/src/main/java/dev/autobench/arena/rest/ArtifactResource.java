@@ -1,10 +1,10 @@
 package dev.autobench.arena.rest;
 
 import dev.autobench.arena.config.ArenaConfig;
-import dev.autobench.arena.repository.ArtifactRepository;
+import dev.autobench.arena.service.ArtifactCache;
 import dev.autobench.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,6 +26,9 @@ import java.util.UUID;
  * document}) gets a small wrapper page instead, which frames the artifact in a sandbox without
  * {@code allow-top-navigation} and allows frames only from its own origin; the iframe's own request
  * ({@code Sec-Fetch-Dest: iframe}) gets the artifact. Both answers vary on that header.
+ *
+ * <p>The bytes come from {@link ArtifactCache}: in memory after the first request, so the common
+ * case is answered on the event loop without the database.
  */
 @Path("/api/artifacts")
 public class ArtifactResource {
@@ -53,11 +56,14 @@ public class ArtifactResource {
     static final String FETCH_DEST = "Sec-Fetch-Dest";
     /** An artifact's HTML never changes under its sha256 ETag. */
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    /** A screenshot may be re-captured, so it is only cached for a while. */
+    /**
+     * A screenshot may be re-captured under the same URL, so it is only cached for a while; its
+     * strong ETag (the hash of its bytes) makes the revalidation a 304.
+     */
     private static final String REVALIDATE_HOURLY = "public, max-age=3600";
 
     @Inject
-    ArtifactRepository artifacts;
+    ArtifactCache cache;
 
     @Inject
     ArenaConfig config;
@@ -65,45 +71,47 @@ public class ArtifactResource {
     @GET
     @Path("/{id}")
     @Produces("text/html; charset=utf-8")
-    @Transactional
     @Operation(summary = "The rendered artifact page, to be shown only in a sandbox=\"allow-scripts\" iframe")
-    public Response html(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                         @HeaderParam(FETCH_DEST) String fetchDest) {
+    public Uni<Response> html(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                              @HeaderParam(FETCH_DEST) String fetchDest) {
         UUID artifactId = Ids.parse(id, "artifact");
-        ArtifactRepository.Html artifact = artifacts.html(artifactId)
-                .orElseThrow(() -> ProblemException.notFound("No rendered artifact " + artifactId));
-        if ("document".equalsIgnoreCase(fetchDest)) {
-            return hardened(Response.ok(WRAPPER.formatted(artifactId), "text/html; charset=utf-8"), "no-cache")
-                    .header("Content-Security-Policy", WRAPPER_CSP)
-                    .header("X-Frame-Options", "DENY")
+        return cache.get(artifactId, ArtifactCache.Kind.HTML).map(found -> {
+            ArtifactCache.Body artifact = found
+                    .orElseThrow(() -> ProblemException.notFound("No rendered artifact " + artifactId));
+            if ("document".equalsIgnoreCase(fetchDest)) {
+                return hardened(Response.ok(WRAPPER.formatted(artifactId), "text/html; charset=utf-8"), "no-cache")
+                        .header("Content-Security-Policy", WRAPPER_CSP)
+                        .header("X-Frame-Options", "DENY")
+                        .header(HttpHeaders.VARY, FETCH_DEST).build();
+            }
+            EntityTag tag = new EntityTag(artifact.etag());
+            Response.ResponseBuilder response = matches(ifNoneMatch, tag)
+                    ? Response.notModified(tag)
+                    : Response.ok(artifact.bytes(), "text/html; charset=utf-8").tag(tag);
+            return hardened(response, IMMUTABLE)
+                    .header("Content-Security-Policy",
+                            config.artifactBaseUrl().isPresent() ? ARTIFACT_CSP_SEPARATE_ORIGIN : ARTIFACT_CSP)
                     .header(HttpHeaders.VARY, FETCH_DEST).build();
-        }
-        EntityTag tag = new EntityTag(artifact.sha256());
-        Response.ResponseBuilder response = matches(ifNoneMatch, tag)
-                ? Response.notModified(tag)
-                : Response.ok(artifact.html(), "text/html; charset=utf-8").tag(tag);
-        return hardened(response, IMMUTABLE)
-                .header("Content-Security-Policy",
-                        config.artifactBaseUrl().isPresent() ? ARTIFACT_CSP_SEPARATE_ORIGIN : ARTIFACT_CSP)
-                .header(HttpHeaders.VARY, FETCH_DEST).build();
+        });
     }
 
     @GET
     @Path("/{id}/screenshot.png")
     @Produces("image/png")
-    @Transactional
     @Operation(summary = "The renderer's screenshot of the artifact")
-    public Response screenshot(@PathParam("id") String id,
-                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> screenshot(@PathParam("id") String id,
+                                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         UUID artifactId = Ids.parse(id, "artifact");
-        ArtifactRepository.Screenshot shot = artifacts.screenshot(artifactId)
-                .orElseThrow(() -> ProblemException.notFound("No screenshot for artifact " + artifactId));
-        EntityTag tag = new EntityTag(shot.sha256() + "-png");
-        Response.ResponseBuilder response = matches(ifNoneMatch, tag)
-                ? Response.notModified(tag)
-                : Response.ok(shot.png(), "image/png").tag(tag);
-        return hardened(response, REVALIDATE_HOURLY)
-                .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
+        return cache.get(artifactId, ArtifactCache.Kind.SCREENSHOT).map(found -> {
+            ArtifactCache.Body shot = found
+                    .orElseThrow(() -> ProblemException.notFound("No screenshot for artifact " + artifactId));
+            EntityTag tag = new EntityTag(shot.etag());
+            Response.ResponseBuilder response = matches(ifNoneMatch, tag)
+                    ? Response.notModified(tag)
+                    : Response.ok(shot.bytes(), "image/png").tag(tag);
+            return hardened(response, REVALIDATE_HOURLY)
+                    .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
+        });
     }
 
     private Response.ResponseBuilder hardened(Response.ResponseBuilder response, String cacheControl) {

@@ -1,6 +1,7 @@
 package dev.autobench.arena.rest;
 
 import dev.autobench.arena.domain.PairingResult;
+import dev.autobench.arena.service.MatchCacheRefresh;
 import dev.autobench.arena.service.PairingService;
 import dev.autobench.common.security.CronSecured;
 import jakarta.inject.Inject;
@@ -18,11 +19,17 @@ public class PairsResource {
     @Inject
     PairingService pairing;
 
+    @Inject
+    MatchCacheRefresh matchCache;
+
     @POST
     @Path("/generate")
     @CronSecured
     @Operation(summary = "Create the missing matches of every task in the arena window (idempotent)")
     public PairingResult generate() {
-        return pairing.generate();
+        PairingResult result = pairing.generate();
+        // the new matches are served by this replica at once, by the others at their next re-read
+        matchCache.refresh();
+        return result;
     }
 }

@@ -27,6 +27,14 @@ public class ArtifactUrls {
         return html(artifactId) + "/screenshot.png";
     }
 
+    /**
+     * The source code behind an artifact, on the arena's own origin: the match page fetches it only
+     * when the visitor opens it, and it is plain text, never run.
+     */
+    public String code(UUID artifactId) {
+        return "/api/arena/code/" + artifactId;
+    }
+
     /** The artifact origin ({@code scheme://host[:port]}) when one is configured. */
     public Optional<String> origin() {
         return config.artifactBaseUrl().map(ArtifactUrls::originOf);

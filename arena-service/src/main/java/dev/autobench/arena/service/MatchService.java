@@ -1,25 +1,39 @@
 package dev.autobench.arena.service;
 
 import dev.autobench.arena.config.ArenaConfig;
-import dev.autobench.arena.domain.ArenaMatch;
-import dev.autobench.arena.repository.MatchRepository;
 import dev.autobench.arena.security.Voter;
 import dev.autobench.arena.security.VoteTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Picks the next match for a voter and signs the token that alone lets them vote on it. */
+/**
+ * Picks the next match for a voter and signs the token that alone lets them vote on it. The open
+ * matches and the voter's judged ones are in memory, so in the common case signing the token is
+ * the only work of a request.
+ */
 @ApplicationScoped
 public class MatchService {
 
     @Inject
-    MatchRepository matches;
+    OpenMatches open;
+
+    @Inject
+    JudgedMatches judged;
+
+    @Inject
+    MatchCacheRefresh refresh;
+
+    @Inject
+    MatchOrder order;
+
+    @Inject
+    MatchJson json;
 
     @Inject
     VoteTokens tokens;
@@ -32,26 +46,44 @@ public class MatchService {
 
     Clock clock = Clock.systemUTC();
 
-    @Transactional
-    public Optional<ArenaMatch> nextFor(Voter voter) {
-        Optional<MatchRepository.Servable> next = matches.nextFor(voter.key(), clock.instant().minus(config.window()));
-        next.ifPresent(m -> metrics.matchServed());
+    /** Whether serving this voter needs the database (exact mode, or the first read has not succeeded yet). */
+    public boolean needsDatabase(Voter voter) {
+        return config.matchCache().exact() || !open.loaded() || (!voter.fresh() && !judged.loaded());
+    }
+
+    /** The answer's JSON: a match this voter has not judged, with its vote token; empty when none is left. */
+    public Optional<byte[]> nextFor(Voter voter) {
+        Set<UUID> done;
+        if (config.matchCache().exact()) {
+            open.refresh();
+            done = voter.fresh() ? Set.of() : judged.read(voter.key());
+        } else {
+            RuntimeException away = refresh.lastFailure();
+            if (away != null) {
+                throw away;
+            }
+            // until the first read succeeds a request reads for itself, and fails as the database does
+            if (!open.loaded()) {
+                open.refresh();
+            }
+            if (!voter.fresh() && !judged.loaded()) {
+                judged.refresh();
+            }
+            done = voter.fresh() ? Set.of() : judged.of(voter.key());
+        }
+        Instant now = clock.instant();
+        Optional<OpenMatch> next = order.pick(open.current(),
+                m -> now.isBefore(m.revealAt()) && !done.contains(m.matchId()));
         return next.map(m -> {
-            Instant revealAt = m.openedAt().plus(config.window());
-            VoteTokens.Issued token = tokens.issue(m.matchId(), voter, revealAt);
-            return new ArenaMatch(m.matchId(),
-                    new ArenaMatch.Task(m.taskId(), m.title(), m.prompt(), m.category()),
-                    side(m.leftArtifactId(), m.leftScreenshot(), m.leftCode()),
-                    side(m.rightArtifactId(), m.rightScreenshot(), m.rightCode()),
-                    token.token(), token.expiresAt(), revealAt);
+            metrics.matchServed();
+            VoteTokens.Issued token = tokens.issue(m.matchId(), voter, m.revealAt());
+            return json.complete(m, token.token(), token.expiresAt());
         });
     }
 
-    @Inject
-    ArtifactUrls urls;
-
-    ArenaMatch.Side side(UUID artifactId, boolean screenshot, String code) {
-        return new ArenaMatch.Side(artifactId, urls.html(artifactId),
-                screenshot ? urls.screenshot(artifactId) : null, code);
+    /** A vote this replica stored: the voter is not served that match again, and it counts in the order. */
+    public void voted(String voterKey, UUID matchId) {
+        judged.record(voterKey, matchId);
+        open.voted(matchId);
     }
 }

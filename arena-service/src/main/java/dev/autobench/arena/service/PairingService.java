@@ -30,6 +30,9 @@ public class PairingService {
     @Inject
     ArenaMetrics metrics;
 
+    @Inject
+    MatchCacheRefresh matchCache;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -49,6 +52,7 @@ public class PairingService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         generate();
+        matchCache.refresh();
     }
 
     /** Keeps the open-matches gauge true as tasks leave the window between pairings. */

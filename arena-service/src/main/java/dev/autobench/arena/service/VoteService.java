@@ -27,6 +27,9 @@ public class VoteService {
     @Inject
     ArenaMetrics metrics;
 
+    @Inject
+    MatchService matches;
+
     /**
      * @param voter the voter proved by the cookie, or null when the request carried none
      */
@@ -39,6 +42,7 @@ public class VoteService {
                     Rejection.INVALID, ProblemException.badRequest("outcome must be one of left, right, tie, both_bad")));
             VoteTokens.Claims claims = verify(request.voteToken(), voter);
             VoteReceipt receipt = recorder.record(claims, voter, ipHash, outcome);
+            matches.voted(voter.key(), claims.matchId());
             metrics.voteStored(outcome, receipt.counted());
             if (!receipt.counted()) {
                 metrics.voteUncounted(receipt.notCountedReason());
