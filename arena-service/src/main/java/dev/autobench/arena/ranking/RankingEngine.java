@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * this one's upper bound, and online Elo beside it. Only the models of the comparison graph's main
  * component (see {@link Components}) are rated and ranked; the others are "not yet comparable". Rounds run in parallel on the common
  * ForkJoin pool, each with its own deterministic random stream, so results do not depend on
- * scheduling.
+ * scheduling. Beside it: the left side's advantage and, when the battles carry covariates, the
+ * style-controlled board ({@link StyleControl}), whose intervals come from the same resamples.
  */
 public final class RankingEngine {
 
@@ -74,7 +75,8 @@ public final class RankingEngine {
             }
         }
 
-        PairCounts counts = PairCounts.of(everyPlayerInMain ? battles : mainOnly(battles, components));
+        Battles main = everyPlayerInMain ? battles : mainOnly(battles, components);
+        PairCounts counts = PairCounts.of(main);
         int pairs = counts.pairs();
         double[] pairGames = new double[pairs];
         double[] pairWinsOfI = new double[pairs];
@@ -87,8 +89,11 @@ public final class RankingEngine {
         double[] low = new double[m];
         double[] high = new double[m];
         int rounds = counts.total == 0 ? 0 : options.bootstrapRounds();
+        StyleControl positionModel = counts.total == 0 ? null
+                : StyleControl.fit(main, counts, new int[0], true, theta);
+        double[] positionSamples = new double[rounds];
         if (rounds > 0) {
-            double[][] samples = bootstrap(counts, theta, rated, rounds);
+            double[][] samples = bootstrap(counts, theta, rated, rounds, positionModel, positionSamples);
             double[] column = new double[rounds];
             for (int model = 0; model < m; model++) {
                 if (!rated[model]) {
@@ -109,6 +114,21 @@ public final class RankingEngine {
                 high[model] = rating[model];
             }
         }
+        int[] rank = ranks(low, high, rated);
+        PositionBias position = position(main, positionModel, positionSamples);
+        StyleBoard style = null;
+        if (counts.total > 0 && (battles.covariateCount() > 0 || position.corrected())) {
+            int[] columns = IntStream.range(0, battles.covariateCount()).toArray();
+            StyleControl model = StyleControl.fit(main, counts, columns, position.corrected(), theta);
+            style = styleBoard(model, counts, rated, rounds);
+        }
+        return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
+                pairBattles, pairWins, rated, style, position);
+    }
+
+    /** 1 + the number of rated models whose lower bound is above this one's upper bound; 0 when not rated. */
+    private static int[] ranks(double[] low, double[] high, boolean[] rated) {
+        int m = low.length;
         int[] rank = new int[m];
         for (int model = 0; model < m; model++) {
             if (!rated[model]) {
@@ -122,21 +142,115 @@ public final class RankingEngine {
             }
             rank[model] = 1 + above;
         }
-        return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
-                pairBattles, pairWins, rated);
+        return rank;
+    }
+
+    private PositionBias position(Battles battles, StyleControl model, double[] samples) {
+        long left = 0;
+        long right = 0;
+        long ties = 0;
+        for (int k = 0; k < battles.size(); k++) {
+            switch (battles.outcome(k)) {
+                case A_WINS -> left++;
+                case B_WINS -> right++;
+                case TIE, BOTH_BAD -> ties++;
+            }
+        }
+        if (model == null) {
+            return PositionBias.none(left, right, ties);
+        }
+        double effect = model.fitted[model.models] * Ratings.SCALE;
+        if (samples.length == 0) {
+            return new PositionBias(left, right, ties, effect, effect, effect, false, false);
+        }
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        double ciLow = quantile(sorted, 0.025) * Ratings.SCALE;
+        double ciHigh = quantile(sorted, 0.975) * Ratings.SCALE;
+        boolean significant = ciLow > 0 || ciHigh < 0;
+        return new PositionBias(left, right, ties, effect, ciLow, ciHigh, significant,
+                significant && options.positionCorrection());
+    }
+
+    private StyleBoard styleBoard(StyleControl model, PairCounts counts, boolean[] rated, int rounds) {
+        int m = model.models;
+        int effects = model.columns().length;
+        double[] rating = new double[m];
+        Ratings.toElo(Arrays.copyOf(model.fitted, m), rated, rating);
+        double[] effect = new double[effects];
+        for (int k = 0; k < effects; k++) {
+            effect[k] = model.fitted[m + k] * Ratings.SCALE;
+        }
+        double[] low = new double[m];
+        double[] high = new double[m];
+        double[] effectLow = effect.clone();
+        double[] effectHigh = effect.clone();
+        if (rounds == 0) {
+            for (int k = 0; k < m; k++) {
+                low[k] = rating[k];
+                high[k] = rating[k];
+            }
+            return new StyleBoard(rating, low, high, ranks(low, high, rated), effect, effectLow, effectHigh,
+                    model.controlsPosition());
+        }
+        double[][] samples = new double[rounds][];
+        long seed = options.seed();
+        IntStream.range(0, rounds).parallel().forEach(round -> {
+            // the plain board's resample of this round, so both boards see the same bootstrap data sets
+            SplittableRandom random = new SplittableRandom(mix(seed, round));
+            long[] sample = new long[counts.counts.length];
+            counts.resample(random, sample);
+            double[] phi = new double[model.dimension()];
+            model.round(sample, random, phi);
+            double[] ratings = new double[m];
+            Ratings.toElo(Arrays.copyOf(phi, m), rated, ratings);
+            double[] out = Arrays.copyOf(ratings, m + effects);
+            for (int k = 0; k < effects; k++) {
+                out[m + k] = phi[m + k] * Ratings.SCALE;
+            }
+            samples[round] = out;
+        });
+        double[] column = new double[rounds];
+        for (int index = 0; index < m + effects; index++) {
+            if (index < m && !rated[index]) {
+                low[index] = Double.NaN;
+                high[index] = Double.NaN;
+                continue;
+            }
+            for (int r = 0; r < rounds; r++) {
+                column[r] = samples[r][index];
+            }
+            Arrays.sort(column);
+            double lo = quantile(column, 0.025);
+            double hi = quantile(column, 0.975);
+            if (index < m) {
+                low[index] = lo;
+                high[index] = hi;
+            } else {
+                effectLow[index - m] = lo;
+                effectHigh[index - m] = hi;
+            }
+        }
+        return new StyleBoard(rating, low, high, ranks(low, high, rated), effect, effectLow, effectHigh,
+                model.controlsPosition());
     }
 
     private static Battles mainOnly(Battles battles, Components components) {
-        Battles main = new Battles(battles.modelCount(), battles.size());
+        Battles main = new Battles(battles.modelCount(), battles.size(), battles.covariateCount());
         for (int k = 0; k < battles.size(); k++) {
             if (components.inMain(battles.a(k))) {
-                main.add(battles.a(k), battles.b(k), battles.outcome(k));
+                if (battles.covariateCount() == 0) {
+                    main.add(battles.a(k), battles.b(k), battles.outcome(k));
+                } else {
+                    main.add(battles.a(k), battles.b(k), battles.outcome(k), battles.covariates(k));
+                }
             }
         }
         return main;
     }
 
-    private double[][] bootstrap(PairCounts counts, double[] fitted, boolean[] rated, int rounds) {
+    private double[][] bootstrap(PairCounts counts, double[] fitted, boolean[] rated, int rounds,
+                                 StyleControl positionModel, double[] positionSamples) {
         int m = counts.modelCount;
         double[][] samples = new double[rounds][];
         long seed = options.seed();
@@ -153,6 +267,11 @@ public final class RankingEngine {
             double[] ratings = new double[m];
             Ratings.toElo(theta, rated, ratings);
             samples[round] = ratings;
+            if (positionModel != null) {
+                double[] phi = new double[positionModel.dimension()];
+                positionModel.round(sample, random, phi);
+                positionSamples[round] = phi[m];
+            }
         });
         return samples;
     }
