@@ -3,8 +3,8 @@ package dev.autobench.arena.ranking;
 /**
  * How the side a solution was shown on affects the vote: the votes won by the left and by the right
  * side and those drawn, and the left side's advantage fitted jointly with the models' strengths
- * (Bradley–Terry with one covariate that is 1 in every battle), in Elo points with its bootstrap
- * 95% interval. {@code significant} when that interval excludes 0; {@code corrected} when the
+ * (Bradley–Terry with one covariate that is 1 in every battle), in Elo points with its 95%
+ * interval (±1.96 standard deviations of the linearised bootstrap, see {@link StyleControl}). {@code significant} when that interval excludes 0; {@code corrected} when the
  * style-controlled board therefore holds it equal.
  */
 public record PositionBias(long leftWins, long rightWins, long ties, double effect, double ciLow, double ciHigh,

@@ -89,11 +89,15 @@ public final class RankingEngine {
         double[] low = new double[m];
         double[] high = new double[m];
         int rounds = counts.total == 0 ? 0 : options.bootstrapRounds();
-        StyleControl positionModel = counts.total == 0 ? null
-                : StyleControl.fit(main, counts, new int[0], true, theta);
-        double[] positionSamples = new double[rounds];
+        PositionBias position = position(main, counts, theta);
+        StyleControl styleModel = null;
+        if (counts.total > 0 && (battles.covariateCount() > 0 || position.corrected())) {
+            int[] columns = IntStream.range(0, battles.covariateCount()).toArray();
+            styleModel = StyleControl.fit(main, counts, columns, position.corrected(), theta);
+        }
+        double[][] styleSamples = new double[rounds][];
         if (rounds > 0) {
-            double[][] samples = bootstrap(counts, theta, rated, rounds, positionModel, positionSamples);
+            double[][] samples = bootstrap(counts, theta, rated, rounds, styleModel, styleSamples);
             double[] column = new double[rounds];
             for (int model = 0; model < m; model++) {
                 if (!rated[model]) {
@@ -115,13 +119,7 @@ public final class RankingEngine {
             }
         }
         int[] rank = ranks(low, high, rated);
-        PositionBias position = position(main, positionModel, positionSamples);
-        StyleBoard style = null;
-        if (counts.total > 0 && (battles.covariateCount() > 0 || position.corrected())) {
-            int[] columns = IntStream.range(0, battles.covariateCount()).toArray();
-            StyleControl model = StyleControl.fit(main, counts, columns, position.corrected(), theta);
-            style = styleBoard(model, counts, rated, rounds);
-        }
+        StyleBoard style = styleModel == null ? null : styleBoard(styleModel, rated, styleSamples);
         return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
                 pairBattles, pairWins, rated, style, position);
     }
@@ -145,7 +143,12 @@ public final class RankingEngine {
         return rank;
     }
 
-    private PositionBias position(Battles battles, StyleControl model, double[] samples) {
+    /**
+     * Left and right wins, and the left side's advantage from Bradley–Terry with that one covariate;
+     * its 95% interval is ±1.96 standard deviations of the linearised bootstrap (computed, not
+     * sampled, so that whether to correct for it is known before the bootstrap rounds run).
+     */
+    private PositionBias position(Battles battles, PairCounts counts, double[] theta) {
         long left = 0;
         long right = 0;
         long ties = 0;
@@ -156,65 +159,37 @@ public final class RankingEngine {
                 case TIE, BOTH_BAD -> ties++;
             }
         }
-        if (model == null) {
+        if (counts.total == 0) {
             return PositionBias.none(left, right, ties);
         }
-        double effect = model.fitted[model.models] * Ratings.SCALE;
-        if (samples.length == 0) {
-            return new PositionBias(left, right, ties, effect, effect, effect, false, false);
-        }
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        double ciLow = quantile(sorted, 0.025) * Ratings.SCALE;
-        double ciHigh = quantile(sorted, 0.975) * Ratings.SCALE;
-        boolean significant = ciLow > 0 || ciHigh < 0;
+        StyleControl model = StyleControl.fit(battles, counts, new int[0], true, theta);
+        int m = model.models;
+        double effect = model.fitted[m] * Ratings.SCALE;
+        double halfWidth = 1.959964 * model.standardError(m, counts.counts, counts.total) * Ratings.SCALE;
+        double ciLow = effect - halfWidth;
+        double ciHigh = effect + halfWidth;
+        boolean significant = options.bootstrapRounds() > 0 && (ciLow > 0 || ciHigh < 0);
         return new PositionBias(left, right, ties, effect, ciLow, ciHigh, significant,
                 significant && options.positionCorrection());
     }
 
-    private StyleBoard styleBoard(StyleControl model, PairCounts counts, boolean[] rated, int rounds) {
+    private static StyleBoard styleBoard(StyleControl model, boolean[] rated, double[][] samples) {
         int m = model.models;
         int effects = model.columns().length;
+        int rounds = samples.length;
         double[] rating = new double[m];
         Ratings.toElo(Arrays.copyOf(model.fitted, m), rated, rating);
         double[] effect = new double[effects];
         for (int k = 0; k < effects; k++) {
             effect[k] = model.fitted[m + k] * Ratings.SCALE;
         }
-        double[] low = new double[m];
-        double[] high = new double[m];
+        double[] low = rating.clone();
+        double[] high = rating.clone();
         double[] effectLow = effect.clone();
         double[] effectHigh = effect.clone();
-        if (rounds == 0) {
-            for (int k = 0; k < m; k++) {
-                low[k] = rating[k];
-                high[k] = rating[k];
-            }
-            return new StyleBoard(rating, low, high, ranks(low, high, rated), effect, effectLow, effectHigh,
-                    model.controlsPosition());
-        }
-        double[][] samples = new double[rounds][];
-        long seed = options.seed();
-        IntStream.range(0, rounds).parallel().forEach(round -> {
-            // the plain board's resample of this round, so both boards see the same bootstrap data sets
-            SplittableRandom random = new SplittableRandom(mix(seed, round));
-            long[] sample = new long[counts.counts.length];
-            counts.resample(random, sample);
-            double[] phi = new double[model.dimension()];
-            model.round(sample, random, phi);
-            double[] ratings = new double[m];
-            Ratings.toElo(Arrays.copyOf(phi, m), rated, ratings);
-            double[] out = Arrays.copyOf(ratings, m + effects);
-            for (int k = 0; k < effects; k++) {
-                out[m + k] = phi[m + k] * Ratings.SCALE;
-            }
-            samples[round] = out;
-        });
         double[] column = new double[rounds];
-        for (int index = 0; index < m + effects; index++) {
+        for (int index = 0; rounds > 0 && index < m + effects; index++) {
             if (index < m && !rated[index]) {
-                low[index] = Double.NaN;
-                high[index] = Double.NaN;
                 continue;
             }
             for (int r = 0; r < rounds; r++) {
@@ -250,7 +225,7 @@ public final class RankingEngine {
     }
 
     private double[][] bootstrap(PairCounts counts, double[] fitted, boolean[] rated, int rounds,
-                                 StyleControl positionModel, double[] positionSamples) {
+                                 StyleControl styleModel, double[][] styleSamples) {
         int m = counts.modelCount;
         double[][] samples = new double[rounds][];
         long seed = options.seed();
@@ -267,10 +242,18 @@ public final class RankingEngine {
             double[] ratings = new double[m];
             Ratings.toElo(theta, rated, ratings);
             samples[round] = ratings;
-            if (positionModel != null) {
-                double[] phi = new double[positionModel.dimension()];
-                positionModel.round(sample, random, phi);
-                positionSamples[round] = phi[m];
+            if (styleModel != null) {
+                // the same resample as the plain board's round, so both boards see the same data sets
+                double[] phi = new double[styleModel.dimension()];
+                styleModel.round(sample, random, phi);
+                int effects = styleModel.columns().length;
+                double[] styled = new double[m];
+                Ratings.toElo(Arrays.copyOf(phi, m), rated, styled);
+                double[] out = Arrays.copyOf(styled, m + effects);
+                for (int e = 0; e < effects; e++) {
+                    out[m + e] = phi[m + e] * Ratings.SCALE;
+                }
+                styleSamples[round] = out;
             }
         });
         return samples;

@@ -112,12 +112,23 @@ final class StyleControl {
         return withCells(battles, counts, columns, position, phi, hessian);
     }
 
+    /**
+     * Battles are summed in this many fixed slices in parallel, then the slices in order: the
+     * result does not depend on the number of cores.
+     */
+    private static final int SLICES = 8;
+
     /** Log-posterior at {@code phi}; fills its gradient and negated Hessian. */
     private static double pass(Battles battles, int[] columns, boolean position, double[] phi, double[] gradient,
                                double[] hessian) {
         int m = battles.modelCount();
         int p = columns.length + (position ? 1 : 0);
         int dim = m + p;
+        int n = battles.size();
+        Slice[] slices = new Slice[SLICES];
+        java.util.stream.IntStream.range(0, SLICES).parallel().forEach(slice ->
+                slices[slice] = slice(battles, columns, position, phi, (int) ((long) n * slice / SLICES),
+                        (int) ((long) n * (slice + 1) / SLICES)));
         Arrays.fill(hessian, 0);
         double log = 0;
         for (int k = 0; k < dim; k++) {
@@ -125,10 +136,37 @@ final class StyleControl {
             hessian[k * dim + k] = BradleyTerry.LAMBDA;
             log -= 0.5 * BradleyTerry.LAMBDA * phi[k] * phi[k];
         }
+        for (Slice slice : slices) {
+            log += slice.log;
+            for (int k = 0; k < dim; k++) {
+                gradient[k] += slice.gradient[k];
+            }
+            for (int k = 0; k < dim * dim; k++) {
+                hessian[k] += slice.hessian[k];
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            for (int model = 0; model < m; model++) {
+                hessian[(m + k) * dim + model] = hessian[model * dim + m + k];
+            }
+        }
+        return log;
+    }
+
+    private record Slice(double log, double[] gradient, double[] hessian) {
+    }
+
+    private static Slice slice(Battles battles, int[] columns, boolean position, double[] phi, int from, int to) {
+        int m = battles.modelCount();
+        int p = columns.length + (position ? 1 : 0);
+        int dim = m + p;
+        double[] gradient = new double[dim];
+        double[] hessian = new double[dim * dim];
+        double log = 0;
         double[] d = new double[p];
         // the β×β block is accumulated apart (small, dense) and added at the end
         double[] betaBlock = new double[p * p];
-        for (int b = 0; b < battles.size(); b++) {
+        for (int b = from; b < to; b++) {
             int a = battles.a(b);
             int c = battles.b(b);
             boolean forward = a < c;
@@ -166,11 +204,8 @@ final class StyleControl {
             for (int l = 0; l < p; l++) {
                 hessian[(m + k) * dim + m + l] += betaBlock[k * p + l];
             }
-            for (int model = 0; model < m; model++) {
-                hessian[(m + k) * dim + model] = hessian[model * dim + m + k];
-            }
         }
-        return log;
+        return new Slice(log, gradient, hessian);
     }
 
     /** Fills {@code d} with the battle's covariates from the lower-indexed model's side; returns β·d. */
@@ -362,6 +397,45 @@ final class StyleControl {
         for (int k = 0; k < dim; k++) {
             into[k] += fitted[k];
         }
+    }
+
+    /**
+     * The standard deviation of parameter {@code k} (θ or β, log-strength units) over the rounds of
+     * the linearised bootstrap, computed exactly instead of sampled: H⁻¹·(the multinomial
+     * covariance of the cells' summed scores + the within-cell scatter)·H⁻¹.
+     */
+    double standardError(int k, long[] cellCounts, long total) {
+        int dim = dimension;
+        int q = covariates + 1;
+        double[] x = new double[dim];
+        x[k] = 1;
+        Cholesky.solve(hessianFactor, dim, x);
+        double variance = 0;
+        for (int c = 0; c < dim; c++) {
+            double s = 0;
+            for (int r = c; r < dim; r++) {
+                s += scatterFactor[r * dim + c] * x[r];
+            }
+            variance += s * s;
+        }
+        for (int cell = 0; cell < cellCounts.length; cell++) {
+            long n = cellCounts[cell];
+            if (n == 0) {
+                continue;
+            }
+            int pair = cell / PairCounts.KINDS;
+            double v = (x[pairI[pair]] - x[pairJ[pair]]) * cellMeans[cell * q];
+            for (int j = 1; j < q; j++) {
+                v += x[models + j - 1] * cellMeans[cell * q + j];
+            }
+            variance += n * v * v;
+        }
+        double onFull = 0;
+        for (int j = 0; j < dim; j++) {
+            onFull += x[j] * fullScore[j];
+        }
+        variance -= onFull * onFull / total;
+        return Math.sqrt(Math.max(0, variance));
     }
 
     int dimension() {
