@@ -30,11 +30,15 @@ public class MatchService {
     @Inject
     ArenaMetrics metrics;
 
+    @Inject
+    MatchPriority priority;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
     public Optional<ArenaMatch> nextFor(Voter voter) {
-        Optional<MatchRepository.Servable> next = matches.nextFor(voter.key(), clock.instant().minus(config.window()));
+        Optional<MatchRepository.Servable> next = priority.choose(
+                matches.candidatesFor(voter.key(), clock.instant().minus(config.window()), MatchPriority.CANDIDATES));
         next.ifPresent(m -> metrics.matchServed());
         return next.map(m -> {
             Instant revealAt = m.openedAt().plus(config.window());
