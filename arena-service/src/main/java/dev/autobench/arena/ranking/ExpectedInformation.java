@@ -8,6 +8,12 @@ package dev.autobench.arena.ranking;
  * prior's large variance). Using each model's own variance (the diagonal of the posterior
  * covariance) keeps a priority O(1): v ↦ 1/(1/v + p(1−p)) per side.
  *
+ * <p>Not used to serve matches: the simulation ({@code SamplingBenchmark}) shows that, weighing
+ * each model's own variance only, it keeps choosing the same disjoint pairs of close models and
+ * never links them, and needs far more votes than least-voted-first to separate every two adjacent
+ * models. A priority that sees the covariance of the differences (the trace reduction of the full
+ * posterior covariance) is the next candidate.
+ *
  * <p>Pure and not thread-safe: one instance per decision (or per simulated arena).
  */
 public final class ExpectedInformation {

@@ -13,39 +13,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class MatchRepository {
 
-    /**
-     * A match ready to serve, with both sides' artifacts; the models' slugs only to choose among
-     * matches by expected information (never sent to the voter).
-     */
+    /** A match ready to serve, with both sides' artifacts (identities are deliberately not selected). */
     public record Servable(UUID matchId, UUID taskId, String title, String prompt, String category,
                            UUID leftArtifactId, boolean leftScreenshot, String leftCode,
-                           UUID rightArtifactId, boolean rightScreenshot, String rightCode, Instant openedAt,
-                           String leftModel, String rightModel) {
+                           UUID rightArtifactId, boolean rightScreenshot, String rightCode, Instant openedAt) {
     }
 
     static final String PROMPT = "coalesce(t.spec->>'prompt', t.spec->>'description', t.spec->>'brief', '')";
 
     /*
-     * The least-voted candidates, random among equals (the caller picks among them by expected
-     * information). A side whose artifact stopped being 'rendered' (re-render, failure) is never served.
+     * Least-voted first, random among equals: coverage stays balanced across pairs. A side whose
+     * artifact stopped being 'rendered' (re-render, failure) is never served.
      */
     private static final String NEXT_FOR_VOTER = """
             SELECT m.id, t.id AS task_id, t.title, %s AS prompt, t.category,
                    la.id AS left_artifact, (la.screenshot_png IS NOT NULL) AS left_shot, ls.code AS left_code,
                    ra.id AS right_artifact, (ra.screenshot_png IS NOT NULL) AS right_shot, rs.code AS right_code,
-                   %s AS opened_at, lm.slug AS left_model, rm.slug AS right_model
+                   %s AS opened_at
             FROM matches m
             JOIN tasks t ON t.id = m.task_id
             JOIN submissions ls ON ls.id = m.left_submission_id
             JOIN submissions rs ON rs.id = m.right_submission_id
             JOIN artifacts la ON la.submission_id = ls.id AND la.status = 'rendered'
             JOIN artifacts ra ON ra.submission_id = rs.id AND ra.status = 'rendered'
-            JOIN models lm ON lm.id = ls.model_id
-            JOIN models rm ON rm.id = rs.model_id
             WHERE %s
               AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.match_id = m.id AND v.voter_key = :voter)
             ORDER BY m.vote_count, random()
-            LIMIT :candidates
+            LIMIT 1
             """.formatted(PROMPT, ArenaWindow.TASK_OPENED_AT, ArenaWindow.TASK_IN_WINDOW);
 
     /** When the match's task opened for voting (its window ends {@code autobench.arena.window} later). */
@@ -56,18 +50,15 @@ public class MatchRepository {
     @Inject
     EntityManager em;
 
-    /** Up to {@code candidates} matches this voter has not judged, least voted first, random among equals. */
-    public List<Servable> candidatesFor(String voterKey, Instant cutoff, int candidates) {
+    public Optional<Servable> nextFor(String voterKey, Instant cutoff) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(NEXT_FOR_VOTER)
                 .setParameter("voter", voterKey)
                 .setParameter("cutoff", cutoff)
-                .setParameter("candidates", candidates)
                 .getResultList();
-        return rows.stream().map(r -> new Servable((UUID) r[0], (UUID) r[1], (String) r[2],
+        return rows.stream().findFirst().map(r -> new Servable((UUID) r[0], (UUID) r[1], (String) r[2],
                 (String) r[3], (String) r[4], (UUID) r[5], (Boolean) r[6], (String) r[7], (UUID) r[8],
-                (Boolean) r[9], (String) r[10], VoteRepository.instant(r[11]), (String) r[12], (String) r[13]))
-                .toList();
+                (Boolean) r[9], (String) r[10], VoteRepository.instant(r[11])));
     }
 
     /** When the match's task opened for voting; empty when the match does not exist. */

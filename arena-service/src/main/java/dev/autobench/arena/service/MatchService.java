@@ -30,15 +30,11 @@ public class MatchService {
     @Inject
     ArenaMetrics metrics;
 
-    @Inject
-    MatchPriority priority;
-
     Clock clock = Clock.systemUTC();
 
     @Transactional
     public Optional<ArenaMatch> nextFor(Voter voter) {
-        Optional<MatchRepository.Servable> next = priority.choose(
-                matches.candidatesFor(voter.key(), clock.instant().minus(config.window()), MatchPriority.CANDIDATES));
+        Optional<MatchRepository.Servable> next = matches.nextFor(voter.key(), clock.instant().minus(config.window()));
         next.ifPresent(m -> metrics.matchServed());
         return next.map(m -> {
             Instant revealAt = m.openedAt().plus(config.window());

@@ -68,11 +68,7 @@ final class SamplingSimulation {
                 if (separated(theta, covariance, m)) {
                     return vote;
                 }
-                double[] variance = new double[m];
-                for (int k = 0; k < m; k++) {
-                    variance[k] = covariance[k * m + k];
-                }
-                info = new ExpectedInformation(theta, variance);
+                info = new ExpectedInformation(theta, centredVariances(covariance, m));
             }
         }
         return MAX_VOTES;
@@ -118,6 +114,26 @@ final class SamplingSimulation {
             }
         }
         return true;
+    }
+
+    /**
+     * Variances of θ_k − mean(θ): the ratings the board reports are centred, and the common shift
+     * (decided by the prior alone) is no uncertainty a vote could reduce.
+     */
+    private static double[] centredVariances(double[] covariance, int m) {
+        double total = 0;
+        double[] rowSums = new double[m];
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                rowSums[r] += covariance[r * m + c];
+            }
+            total += rowSums[r];
+        }
+        double[] variance = new double[m];
+        for (int k = 0; k < m; k++) {
+            variance[k] = covariance[k * m + k] - 2 * rowSums[k] / m + total / ((double) m * m);
+        }
+        return variance;
     }
 
     private static double[] inverse(double[] factor, int m) {
