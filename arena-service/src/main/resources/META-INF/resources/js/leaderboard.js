@@ -89,6 +89,7 @@ function render(data, category) {
   lastBoard = data;
   renderTable();
   renderRatingChart(document.getElementById('rating-chart'), models);
+  renderStyle(data.style, data.position);
   renderHeatmap(document.getElementById('heatmap'), data.matrix, models);
 }
 
@@ -117,6 +118,16 @@ function interval(m) {
   return el('td', { class: 'num', title: plus }, `${fmtRating(lo)} – ${fmtRating(hi)}`);
 }
 
+function styleInterval(m) {
+  const r = num(m.styleRating);
+  const lo = num(m.styleCiLow);
+  const hi = num(m.styleCiHigh);
+  if (r === null) return el('td', { class: 'num style-col' }, missing);
+  const range = lo === null || hi === null ? '' : `${fmtRating(lo)} – ${fmtRating(hi)}`;
+  return el('td', { class: 'num style-col', title: range ? `95% interval ${range}` : '' },
+    fmtRating(r), range ? el('span', { class: 'small muted interval' }, ` (${range})`) : null);
+}
+
 function renderTable() {
   clear(tbody);
   for (const m of sorted()) {
@@ -131,6 +142,8 @@ function renderTable() {
       el('td', { class: 'opt' }, m.provider || missing),
       el('td', { class: 'num' }, el('strong', {}, fmtRating(num(m.rating)))),
       interval(m),
+      styleInterval(m),
+      el('td', { class: 'num style-col' }, fmtInt(num(m.styleRank))),
       el('td', { class: 'num' }, fmtInt(num(m.votes))),
       el('td', { class: 'num' }, fmtPct(num(m.winRate))),
       el('td', { class: 'num' }, fmtPct(num(m.renderSuccessRate))),
@@ -148,6 +161,37 @@ for (const th of headers) {
     else sort = { key, dir: key === 'rank' || TEXT_KEYS.has(key) || key === 'meanCostUsd' || key === 'meanLatencyMs' ? 'ascending' : 'descending' };
     renderTable();
   });
+}
+
+// ---------- style control and position ----------
+
+function renderStyle(style, position) {
+  const section = document.getElementById('style');
+  const body = document.querySelector('#effects tbody');
+  clear(body);
+  const effects = (style && Array.isArray(style.effects)) ? style.effects : [];
+  for (const e of effects) {
+    const lo = num(e.ciLow);
+    const hi = num(e.ciHigh);
+    body.append(el('tr', { 'data-covariate': e.covariate },
+      el('th', { scope: 'row', title: e.description || '' }, e.covariate),
+      el('td', { class: 'num' }, fmtRating(num(e.effect))),
+      el('td', { class: 'num' }, lo === null || hi === null ? missing : `${fmtRating(lo)} – ${fmtRating(hi)}`),
+      el('td', { class: 'small muted' }, e.unit || '')));
+  }
+  const text = document.getElementById('position');
+  clear(text);
+  if (position && num(position.effect) !== null) {
+    const decisive = (num(position.leftWins) ?? 0) + (num(position.rightWins) ?? 0);
+    text.append(`Left side won ${fmtPct(num(position.leftWinRate))} of ${fmtInt(decisive)} decisive votes; `
+      + `its fitted advantage is ${fmtRating(position.effect)} Elo points `
+      + `(95% interval ${fmtRating(num(position.ciLow))} – ${fmtRating(num(position.ciHigh))}), `
+      + (position.corrected ? 'significant, so the style-controlled ratings hold it equal.'
+        : position.significant ? 'significant; correction is switched off.' : 'not significant.'));
+  }
+  section.hidden = effects.length === 0 && !text.hasChildNodes();
+  // without a style-controlled board its columns are left out rather than shown empty
+  document.getElementById('ranking').classList.toggle('no-style', !style);
 }
 
 // ---------- charts ----------
@@ -270,6 +314,7 @@ window.addEventListener('resize', () => {
   resizeTimer = setTimeout(() => {
     if (!lastBoard || charts.hidden) return;
     renderRatingChart(document.getElementById('rating-chart'), models);
+  renderStyle(data.style, data.position);
     renderHeatmap(document.getElementById('heatmap'), lastBoard.matrix, models);
   }, 150);
 });

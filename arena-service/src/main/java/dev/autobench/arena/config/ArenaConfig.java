@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the arena lets an operator tune, under {@code autobench.arena.*}. */
@@ -198,5 +199,32 @@ public interface ArenaConfig {
          */
         @WithDefault("30s")
         String lagCheckEvery();
+
+        Style style();
+    }
+
+    /**
+     * Style control: a second rating per model from Bradley–Terry with covariates, so that how a
+     * solution looks (its length, its libraries…) is held equal and only the model remains.
+     */
+    interface Style {
+        /**
+         * The covariates held equal, each the difference between the two sides of a vote:
+         * {@code code-length} (log2 of the code's characters: the effect is per doubling),
+         * {@code external-libraries} (1 when the code loads a script, module or stylesheet from
+         * another origin), {@code js-errors} (1 when the rendered page logged a JavaScript error),
+         * {@code render-time} (log2 of the render time in ms: per doubling). Empty: no
+         * style-controlled board, unless the left side's advantage is corrected.
+         */
+        @WithDefault("code-length,external-libraries,js-errors,render-time")
+        List<dev.autobench.arena.ranking.StyleCovariate> covariates();
+
+        /**
+         * Hold the left side's advantage equal too (in the style-controlled board) when its 95%
+         * interval excludes 0. The plain board never corrects: it stays the FastChat fit anyone can
+         * recompute from the export.
+         */
+        @WithDefault("true")
+        boolean positionCorrection();
     }
 }

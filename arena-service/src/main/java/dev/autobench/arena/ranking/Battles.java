@@ -4,11 +4,15 @@ import java.util.Arrays;
 
 /**
  * Battles in the order they were voted: compact parallel arrays, so a million of them take a few
- * megabytes. Model ids are indexes {@code 0..modelCount-1}.
+ * megabytes. Model ids are indexes {@code 0..modelCount-1}; model A is the side shown on the left.
+ * Each battle may carry {@code covariateCount} style covariates, as the difference A − B (see
+ * {@link StyleControl}).
  */
 public final class Battles {
 
     private final int modelCount;
+    private final int covariateCount;
+    private double[] covariates;
     private int[] a;
     private int[] b;
     private byte[] outcome;
@@ -19,17 +23,44 @@ public final class Battles {
     }
 
     public Battles(int modelCount, int expected) {
-        if (modelCount < 0) {
-            throw new IllegalArgumentException("modelCount must be >= 0");
+        this(modelCount, expected, 0);
+    }
+
+    public Battles(int modelCount, int expected, int covariateCount) {
+        if (modelCount < 0 || covariateCount < 0) {
+            throw new IllegalArgumentException("modelCount and covariateCount must be >= 0");
         }
         this.modelCount = modelCount;
+        this.covariateCount = covariateCount;
         int capacity = Math.max(16, expected);
+        this.covariates = new double[capacity * covariateCount];
         this.a = new int[capacity];
         this.b = new int[capacity];
         this.outcome = new byte[capacity];
     }
 
     public Battles add(int modelA, int modelB, Outcome result) {
+        if (covariateCount > 0) {
+            throw new IllegalArgumentException("these battles need " + covariateCount + " covariates each");
+        }
+        return append(modelA, modelB, result);
+    }
+
+    /** A battle with its covariate differences (A's value minus B's, one per covariate). */
+    public Battles add(int modelA, int modelB, Outcome result, double... differences) {
+        if (differences.length != covariateCount) {
+            throw new IllegalArgumentException("a battle needs " + covariateCount + " covariates");
+        }
+        int at = size;
+        append(modelA, modelB, result);
+        if (covariates.length < a.length * covariateCount) {
+            covariates = Arrays.copyOf(covariates, a.length * covariateCount);
+        }
+        System.arraycopy(differences, 0, covariates, at * covariateCount, covariateCount);
+        return this;
+    }
+
+    private Battles append(int modelA, int modelB, Outcome result) {
         if (modelA < 0 || modelA >= modelCount || modelB < 0 || modelB >= modelCount || modelA == modelB) {
             throw new IllegalArgumentException("a battle needs two distinct models in 0.." + (modelCount - 1));
         }
@@ -48,6 +79,19 @@ public final class Battles {
 
     public int modelCount() {
         return modelCount;
+    }
+
+    public int covariateCount() {
+        return covariateCount;
+    }
+
+    double covariate(int battle, int covariate) {
+        return covariates[battle * covariateCount + covariate];
+    }
+
+    /** The covariate differences of one battle, copied out (for filtering battles). */
+    double[] covariates(int battle) {
+        return Arrays.copyOfRange(covariates, battle * covariateCount, (battle + 1) * covariateCount);
     }
 
     public int size() {

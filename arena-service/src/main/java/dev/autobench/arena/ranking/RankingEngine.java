@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * this one's upper bound, and online Elo beside it. Only the models of the comparison graph's main
  * component (see {@link Components}) are rated and ranked; the others are "not yet comparable". Rounds run in parallel on the common
  * ForkJoin pool, each with its own deterministic random stream, so results do not depend on
- * scheduling.
+ * scheduling. Beside it: the left side's advantage and, when the battles carry covariates, the
+ * style-controlled board ({@link StyleControl}), whose intervals come from the same resamples.
  */
 public final class RankingEngine {
 
@@ -74,7 +75,8 @@ public final class RankingEngine {
             }
         }
 
-        PairCounts counts = PairCounts.of(everyPlayerInMain ? battles : mainOnly(battles, components));
+        Battles main = everyPlayerInMain ? battles : mainOnly(battles, components);
+        PairCounts counts = PairCounts.of(main);
         int pairs = counts.pairs();
         double[] pairGames = new double[pairs];
         double[] pairWinsOfI = new double[pairs];
@@ -87,8 +89,15 @@ public final class RankingEngine {
         double[] low = new double[m];
         double[] high = new double[m];
         int rounds = counts.total == 0 ? 0 : options.bootstrapRounds();
+        PositionBias position = position(main, counts, theta);
+        StyleControl styleModel = null;
+        if (counts.total > 0 && (battles.covariateCount() > 0 || position.corrected())) {
+            int[] columns = IntStream.range(0, battles.covariateCount()).toArray();
+            styleModel = StyleControl.fit(main, counts, columns, position.corrected(), theta);
+        }
+        double[][] styleSamples = new double[rounds][];
         if (rounds > 0) {
-            double[][] samples = bootstrap(counts, theta, rated, rounds);
+            double[][] samples = bootstrap(counts, theta, rated, rounds, styleModel, styleSamples);
             double[] column = new double[rounds];
             for (int model = 0; model < m; model++) {
                 if (!rated[model]) {
@@ -109,6 +118,15 @@ public final class RankingEngine {
                 high[model] = rating[model];
             }
         }
+        int[] rank = ranks(low, high, rated);
+        StyleBoard style = styleModel == null ? null : styleBoard(styleModel, rated, styleSamples);
+        return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
+                pairBattles, pairWins, rated, style, position);
+    }
+
+    /** 1 + the number of rated models whose lower bound is above this one's upper bound; 0 when not rated. */
+    private static int[] ranks(double[] low, double[] high, boolean[] rated) {
+        int m = low.length;
         int[] rank = new int[m];
         for (int model = 0; model < m; model++) {
             if (!rated[model]) {
@@ -122,21 +140,92 @@ public final class RankingEngine {
             }
             rank[model] = 1 + above;
         }
-        return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
-                pairBattles, pairWins, rated);
+        return rank;
+    }
+
+    /**
+     * Left and right wins, and the left side's advantage from Bradley–Terry with that one covariate;
+     * its 95% interval is ±1.96 standard deviations of the linearised bootstrap (computed, not
+     * sampled, so that whether to correct for it is known before the bootstrap rounds run).
+     */
+    private PositionBias position(Battles battles, PairCounts counts, double[] theta) {
+        long left = 0;
+        long right = 0;
+        long ties = 0;
+        for (int k = 0; k < battles.size(); k++) {
+            switch (battles.outcome(k)) {
+                case A_WINS -> left++;
+                case B_WINS -> right++;
+                case TIE, BOTH_BAD -> ties++;
+            }
+        }
+        if (counts.total == 0) {
+            return PositionBias.none(left, right, ties);
+        }
+        StyleControl model = StyleControl.fit(battles, counts, new int[0], true, theta);
+        int m = model.models;
+        double effect = model.fitted[m] * Ratings.SCALE;
+        double halfWidth = 1.959964 * model.standardError(m, counts.counts, counts.total) * Ratings.SCALE;
+        double ciLow = effect - halfWidth;
+        double ciHigh = effect + halfWidth;
+        boolean significant = options.bootstrapRounds() > 0 && (ciLow > 0 || ciHigh < 0);
+        return new PositionBias(left, right, ties, effect, ciLow, ciHigh, significant,
+                significant && options.positionCorrection());
+    }
+
+    private static StyleBoard styleBoard(StyleControl model, boolean[] rated, double[][] samples) {
+        int m = model.models;
+        int effects = model.columns().length;
+        int rounds = samples.length;
+        double[] rating = new double[m];
+        Ratings.toElo(Arrays.copyOf(model.fitted, m), rated, rating);
+        double[] effect = new double[effects];
+        for (int k = 0; k < effects; k++) {
+            effect[k] = model.fitted[m + k] * Ratings.SCALE;
+        }
+        double[] low = rating.clone();
+        double[] high = rating.clone();
+        double[] effectLow = effect.clone();
+        double[] effectHigh = effect.clone();
+        double[] column = new double[rounds];
+        for (int index = 0; rounds > 0 && index < m + effects; index++) {
+            if (index < m && !rated[index]) {
+                continue;
+            }
+            for (int r = 0; r < rounds; r++) {
+                column[r] = samples[r][index];
+            }
+            Arrays.sort(column);
+            double lo = quantile(column, 0.025);
+            double hi = quantile(column, 0.975);
+            if (index < m) {
+                low[index] = lo;
+                high[index] = hi;
+            } else {
+                effectLow[index - m] = lo;
+                effectHigh[index - m] = hi;
+            }
+        }
+        return new StyleBoard(rating, low, high, ranks(low, high, rated), effect, effectLow, effectHigh,
+                model.controlsPosition());
     }
 
     private static Battles mainOnly(Battles battles, Components components) {
-        Battles main = new Battles(battles.modelCount(), battles.size());
+        Battles main = new Battles(battles.modelCount(), battles.size(), battles.covariateCount());
         for (int k = 0; k < battles.size(); k++) {
             if (components.inMain(battles.a(k))) {
-                main.add(battles.a(k), battles.b(k), battles.outcome(k));
+                if (battles.covariateCount() == 0) {
+                    main.add(battles.a(k), battles.b(k), battles.outcome(k));
+                } else {
+                    main.add(battles.a(k), battles.b(k), battles.outcome(k), battles.covariates(k));
+                }
             }
         }
         return main;
     }
 
-    private double[][] bootstrap(PairCounts counts, double[] fitted, boolean[] rated, int rounds) {
+    private double[][] bootstrap(PairCounts counts, double[] fitted, boolean[] rated, int rounds,
+                                 StyleControl styleModel, double[][] styleSamples) {
         int m = counts.modelCount;
         double[][] samples = new double[rounds][];
         long seed = options.seed();
@@ -153,6 +242,19 @@ public final class RankingEngine {
             double[] ratings = new double[m];
             Ratings.toElo(theta, rated, ratings);
             samples[round] = ratings;
+            if (styleModel != null) {
+                // the same resample as the plain board's round, so both boards see the same data sets
+                double[] phi = new double[styleModel.dimension()];
+                styleModel.round(sample, random, phi);
+                int effects = styleModel.columns().length;
+                double[] styled = new double[m];
+                Ratings.toElo(Arrays.copyOf(phi, m), rated, styled);
+                double[] out = Arrays.copyOf(styled, m + effects);
+                for (int e = 0; e < effects; e++) {
+                    out[m + e] = phi[m + e] * Ratings.SCALE;
+                }
+                styleSamples[round] = out;
+            }
         });
         return samples;
     }

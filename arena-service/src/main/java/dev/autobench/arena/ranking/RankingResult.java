@@ -5,11 +5,13 @@ package dev.autobench.arena.ranking;
  * rank, counts, online Elo; and the pairwise battle and win matrices. Models that played no
  * counted battle, and models outside the main component of the comparison graph ("not yet
  * comparable": {@code comparable[model]} false although they have games), have NaN rating,
- * interval and Elo and rank 0.
+ * interval and Elo and rank 0. {@code style} is the style-controlled board (null when the battles
+ * carry no covariates and the position needs no correction); {@code position} the left/right bias.
  */
 public record RankingResult(int modelCount, long battles, int bootstrapRounds, double[] rating, double[] ciLow,
                             double[] ciHigh, int[] rank, long[] games, long[] wins, long[] losses, long[] ties,
-                            double[] onlineElo, long[][] pairBattles, double[][] pairWins, boolean[] comparable) {
+                            double[] onlineElo, long[][] pairBattles, double[][] pairWins, boolean[] comparable,
+                            StyleBoard style, PositionBias position) {
 
     /** Rated and ranked: has games and is in the main component. */
     public boolean rated(int model) {

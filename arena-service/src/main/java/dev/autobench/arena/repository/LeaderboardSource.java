@@ -31,7 +31,31 @@ public class LeaderboardSource {
     }
 
     /** A counted vote, left side first, in the order votes were stored. */
-    public record VoteRow(UUID leftModel, UUID rightModel, VoteOutcome outcome, String category) {
+    public record VoteRow(UUID leftModel, UUID rightModel, VoteOutcome outcome, String category,
+                          UUID leftSubmission, UUID rightSubmission) {
+    }
+
+    /**
+     * What style control holds equal, per submission: its code's length, whether the code loads
+     * something from another origin, the rendered page's JavaScript errors and render time (null
+     * when unknown).
+     */
+    public record StyleRow(UUID submission, Integer codeLength, Boolean externalLibraries, Integer jsErrors,
+                           Integer renderMs) {
+
+        /** The covariate's value for this solution, NaN when unknown. */
+        public double value(dev.autobench.arena.ranking.StyleCovariate covariate) {
+            return switch (covariate) {
+                case CODE_LENGTH -> codeLength == null ? Double.NaN : log2(codeLength);
+                case EXTERNAL_LIBRARIES -> externalLibraries == null ? Double.NaN : externalLibraries ? 1 : 0;
+                case JS_ERRORS -> jsErrors == null ? Double.NaN : jsErrors > 0 ? 1 : 0;
+                case RENDER_TIME -> renderMs == null ? Double.NaN : log2(renderMs);
+            };
+        }
+
+        private static double log2(int value) {
+            return Math.log(Math.max(1, value)) / Math.log(2);
+        }
     }
 
     /** Sums per (model, category) over finished submissions, so any set of categories can be added up. */
@@ -62,7 +86,7 @@ public class LeaderboardSource {
             """.formatted(CLOSED);
 
     private static final String VOTES = """
-            SELECT ls.model_id, rs.model_id, v.outcome, t.category
+            SELECT ls.model_id, rs.model_id, v.outcome, t.category, ls.id, rs.id
             FROM votes v
             JOIN matches m ON m.id = v.match_id
             JOIN submissions ls ON ls.id = m.left_submission_id
@@ -85,6 +109,22 @@ public class LeaderboardSource {
             WHERE s.status IN ('succeeded', 'failed') AND %s
             GROUP BY s.model_id, t.category
             """.formatted(CLOSED);
+
+    /*
+     * Another origin: an absolute or protocol-relative URL in a script or stylesheet tag, or an
+     * ES module import from http(s). Evaluated once per submission, never per vote.
+     */
+    // no question marks: the JDBC driver would take them for parameters
+    private static final String EXTERNAL = "(<script[^>]*\\ssrc\\s*=\\s*[\"'']{0,1}(https{0,1}:){0,1}//)"
+            + "|(<link[^>]*\\shref\\s*=\\s*[\"'']{0,1}(https{0,1}:){0,1}//)|(import[^;]*[\"'']https{0,1}://)";
+
+    private static final String STYLE = """
+            SELECT s.id, length(s.code), s.code ~* '%s', a.js_error_count, a.render_ms
+            FROM submissions s
+            JOIN tasks t ON t.id = s.task_id
+            LEFT JOIN artifacts a ON a.submission_id = s.id AND a.status = 'rendered'
+            WHERE s.status = 'succeeded' AND %s
+            """.formatted(EXTERNAL, CLOSED);
 
     /*
      * Counted votes of tasks closed by now that a board computed at :asOf does not include: it read
@@ -162,7 +202,8 @@ public class LeaderboardSource {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         consumer.accept(new VoteRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                                VoteOutcome.parse(rs.getString(3)).orElseThrow(), rs.getString(4)));
+                                VoteOutcome.parse(rs.getString(3)).orElseThrow(), rs.getString(4),
+                                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class)));
                     }
                 }
                 c.commit();
@@ -171,6 +212,24 @@ public class LeaderboardSource {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read votes", e);
+        }
+    }
+
+    /** The style covariates of every succeeded submission of the tasks closed at {@code cutoff}. */
+    public java.util.Map<UUID, StyleRow> styles(Instant cutoff) {
+        java.util.Map<UUID, StyleRow> rows = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(STYLE)) {
+            st.setObject(1, utc(cutoff));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    rows.put(id, new StyleRow(id, (Integer) rs.getObject(2), (Boolean) rs.getObject(3),
+                            (Integer) rs.getObject(4), (Integer) rs.getObject(5)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the style covariates", e);
         }
     }
 

@@ -8,7 +8,10 @@ import dev.autobench.arena.ranking.Battles;
 import dev.autobench.arena.ranking.Outcome;
 import dev.autobench.arena.ranking.RankingEngine;
 import dev.autobench.arena.ranking.RankingOptions;
+import dev.autobench.arena.ranking.PositionBias;
 import dev.autobench.arena.ranking.RankingResult;
+import dev.autobench.arena.ranking.StyleBoard;
+import dev.autobench.arena.ranking.StyleCovariate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -54,13 +57,17 @@ public class LeaderboardComputer {
         }
         Map<String, List<int[]>> votesByCategory = new HashMap<>();
         List<int[]> all = new ArrayList<>();
+        List<StyleCovariate> covariates = config.leaderboard().style().covariates();
+        Map<UUID, LeaderboardSource.StyleRow> styles = covariates.isEmpty() ? Map.of() : source.styles(cutoff);
+        StyleDifferences differences = new StyleDifferences(covariates.size());
         source.countedVotes(cutoff, vote -> {
             Integer left = index.get(vote.leftModel());
             Integer right = index.get(vote.rightModel());
             if (left == null || right == null || left.equals(right)) {
                 return;
             }
-            int[] battle = {left, right, outcome(vote.outcome()).ordinal()};
+            int[] battle = {left, right, outcome(vote.outcome()).ordinal(),
+                    differences.add(covariates, styles.get(vote.leftSubmission()), styles.get(vote.rightSubmission()))};
             all.add(battle);
             votesByCategory.computeIfAbsent(vote.category(), c -> new ArrayList<>()).add(battle);
         });
@@ -75,21 +82,23 @@ public class LeaderboardComputer {
         List<String> categoryList = List.copyOf(categories);
 
         RankingEngine engine = new RankingEngine(new RankingOptions(config.leaderboard().bootstrapRounds(),
-                config.leaderboard().bootstrapSeed(), config.leaderboard().eloK()));
+                config.leaderboard().bootstrapSeed(), config.leaderboard().eloK(),
+                config.leaderboard().style().positionCorrection()));
         Map<String, Leaderboard> boards = new LinkedHashMap<>();
         boards.put(LeaderboardSnapshot.ALL, board(LeaderboardSnapshot.ALL, computedAt, categoryList, models, index,
-                all, pipeline, engine));
+                all, pipeline, engine, covariates, differences));
         for (String category : categoryList) {
             boards.put(category, board(category, computedAt, categoryList, models, index,
                     votesByCategory.getOrDefault(category, List.of()),
-                    pipelineByCategory.getOrDefault(category, List.of()), engine));
+                    pipelineByCategory.getOrDefault(category, List.of()), engine, covariates, differences));
         }
         return boards;
     }
 
     private Leaderboard board(String category, Instant computedAt, List<String> categories,
                               List<LeaderboardSource.ModelRow> models, Map<UUID, Integer> index, List<int[]> votes,
-                              List<LeaderboardSource.PipelineRow> pipeline, RankingEngine engine) {
+                              List<LeaderboardSource.PipelineRow> pipeline, RankingEngine engine,
+                              List<StyleCovariate> covariates, StyleDifferences differences) {
         // the board lists models that were voted on or answered a task in this category
         int[] local = new int[models.size()];
         Arrays.fill(local, -1);
@@ -114,10 +123,14 @@ public class LeaderboardComputer {
             }
             totals.computeIfAbsent(global, g -> new PipelineTotals()).add(row);
         }
-        Battles battles = new Battles(members.size(), votes.size());
+        Battles battles = new Battles(members.size(), votes.size(), covariates.size());
         Outcome[] outcomes = Outcome.values();
         for (int[] vote : votes) {
-            battles.add(local[vote[0]], local[vote[1]], outcomes[vote[2]]);
+            if (covariates.isEmpty()) {
+                battles.add(local[vote[0]], local[vote[1]], outcomes[vote[2]]);
+            } else {
+                battles.add(local[vote[0]], local[vote[1]], outcomes[vote[2]], differences.of(vote[3]));
+            }
         }
         RankingResult result = engine.compute(battles);
 
@@ -141,7 +154,11 @@ public class LeaderboardComputer {
                     rated ? round(result.ciHigh()[i]) : null, result.games()[i], result.wins()[i], result.losses()[i],
                     result.ties()[i], rated ? round4(result.winRate(i)) : null,
                     rated ? round(result.onlineElo()[i]) : null, t.renderSuccessRate(), t.meanJsErrors(),
-                    t.meanCost(), t.meanLatency(), t.meanOutputTokens(), t.submissions, result.notYetComparable(i)));
+                    t.meanCost(), t.meanLatency(), t.meanOutputTokens(), t.submissions, result.notYetComparable(i),
+                    styled(result, i) ? result.style().rank()[i] : null,
+                    styled(result, i) ? round(result.style().rating()[i]) : null,
+                    styled(result, i) ? round(result.style().ciLow()[i]) : null,
+                    styled(result, i) ? round(result.style().ciHigh()[i]) : null));
             slugs.add(model.slug());
         }
         List<List<Double>> winRate = new ArrayList<>();
@@ -158,7 +175,69 @@ public class LeaderboardComputer {
             battleCounts.add(counts);
         }
         return new Leaderboard(computedAt, category, result.battles(), result.bootstrapRounds(), "bradley_terry",
-                categories, rows, new Leaderboard.Matrix(slugs, winRate, battleCounts));
+                categories, rows, new Leaderboard.Matrix(slugs, winRate, battleCounts), style(result, covariates),
+                position(result.position()));
+    }
+
+    private static boolean styled(RankingResult result, int model) {
+        return result.style() != null && result.rated(model);
+    }
+
+    private static Leaderboard.Style style(RankingResult result, List<StyleCovariate> covariates) {
+        StyleBoard style = result.style();
+        if (style == null) {
+            return null;
+        }
+        List<Leaderboard.Effect> effects = new ArrayList<>();
+        for (int k = 0; k < covariates.size(); k++) {
+            StyleCovariate covariate = covariates.get(k);
+            effects.add(new Leaderboard.Effect(covariate.key(), covariate.description(), covariate.unit(),
+                    finite(style.effect()[k]), finite(style.effectLow()[k]), finite(style.effectHigh()[k])));
+        }
+        return new Leaderboard.Style(style.positionCorrected(), effects);
+    }
+
+    private static Leaderboard.Position position(PositionBias position) {
+        return new Leaderboard.Position(position.leftWins(), position.rightWins(), position.ties(),
+                Double.isNaN(position.leftWinRate()) ? null : round4(position.leftWinRate()), finite(position.effect()),
+                finite(position.ciLow()), finite(position.ciHigh()), position.significant(), position.corrected());
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? round(value) : null;
+    }
+
+    /**
+     * The covariate differences (left − right) of every vote, in one growing array, indexed by the
+     * vote's position; a covariate unknown on either side counts as no difference.
+     */
+    static final class StyleDifferences {
+        private final int width;
+        private double[] values = new double[0];
+        private int size;
+
+        StyleDifferences(int width) {
+            this.width = width;
+        }
+
+        int add(List<StyleCovariate> covariates, LeaderboardSource.StyleRow left, LeaderboardSource.StyleRow right) {
+            if (width == 0) {
+                return size++;
+            }
+            if ((size + 1) * width > values.length) {
+                values = Arrays.copyOf(values, Math.max(1024, values.length * 2));
+            }
+            for (int k = 0; k < width; k++) {
+                double l = left == null ? Double.NaN : left.value(covariates.get(k));
+                double r = right == null ? Double.NaN : right.value(covariates.get(k));
+                values[size * width + k] = Double.isNaN(l) || Double.isNaN(r) ? 0 : l - r;
+            }
+            return size++;
+        }
+
+        double[] of(int vote) {
+            return Arrays.copyOfRange(values, vote * width, (vote + 1) * width);
+        }
     }
 
     static Outcome outcome(dev.autobench.arena.domain.VoteOutcome outcome) {

@@ -139,6 +139,6 @@ public class LeaderboardService {
 
     private Served empty() {
         return serve(new Leaderboard(null, LeaderboardSnapshot.ALL, 0, 0, "bradley_terry", List.of(), List.of(),
-                new Leaderboard.Matrix(List.of(), List.of(), List.of())), "\"lb-empty\"");
+                new Leaderboard.Matrix(List.of(), List.of(), List.of()), null, null), "\"lb-empty\"");
     }
 }

@@ -70,8 +70,8 @@ class LeaderboardPageTest {
             assertThat(number(interval[1])).isGreaterThanOrEqualTo(rating);
             assertThat(rating).isLessThanOrEqualTo(previous);
             previous = rating;
-            assertThat(number(cells.get(5).getText())).isGreaterThanOrEqualTo(60); // 3 pairs × 20 seeded votes
-            assertThat(cells.get(7).getText()).endsWith("%");
+            assertThat(number(cells.get(7).getText())).isGreaterThanOrEqualTo(60); // 3 pairs × 20 seeded votes
+            assertThat(cells.get(9).getText()).endsWith("%");
         }
         assertThat(rows.get(0).findElement(By.cssSelector("th")).getText()).startsWith("Alpha Coder");
         assertThat(browser.driver.findElement(By.id("summary")).getText()).contains("Last updated", "votes");
@@ -92,6 +92,35 @@ class LeaderboardPageTest {
         browser.await(By.cssSelector("#ranking tbody tr"));
         browser.screenshot("leaderboard-phone");
         browser.desktop();
+    }
+
+    @Test
+    void showsTheStyleControlledRatingRankAndEachCovariatesEffect() {
+        browser.open("/leaderboard.html");
+        browser.await(By.cssSelector("#effects tbody tr"));
+
+        WebElement header = browser.driver.findElement(By.cssSelector("#ranking th[data-key=styleRating]"));
+        assertThat(header.isDisplayed()).isTrue();
+        assertThat(header.getText()).isEqualToIgnoringCase("Style-controlled"); // headers are upper-cased by CSS
+        JsonPath api = given().accept("application/json").get("/api/leaderboard").then().extract().jsonPath();
+        for (WebElement row : browser.driver.findElements(By.cssSelector("#ranking tbody tr"))) {
+            List<WebElement> cells = row.findElements(By.cssSelector("td, th"));
+            String slug = row.getAttribute("data-model");
+            Number styleRating = api.get("models.find { it.model == '" + slug + "' }.styleRating");
+            Number styleRank = api.get("models.find { it.model == '" + slug + "' }.styleRank");
+            assertThat(number(cells.get(5).getText().split("\\(")[0]))
+                    .isCloseTo(styleRating.doubleValue(), org.assertj.core.api.Assertions.within(0.51));
+            assertThat(cells.get(5).getText()).contains("–");
+            assertThat(number(cells.get(6).getText())).isEqualTo(styleRank.doubleValue());
+        }
+        assertThat(browser.driver.findElement(By.id("style")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElements(By.cssSelector("#effects tbody tr")))
+                .extracting(r -> r.getAttribute("data-covariate"))
+                .containsExactly("code_length", "external_libraries", "js_errors", "render_time");
+        assertThat(browser.driver.findElement(By.cssSelector("#effects tbody tr[data-covariate=code_length]")).getText())
+                .contains("per doubling");
+        assertThat(browser.driver.findElement(By.id("position")).getText())
+                .startsWith("Left side won").contains("decisive votes", "95% interval");
     }
 
     @Test
