@@ -235,7 +235,9 @@ function hideVoteMessage() {
 
 function notCountedWhy(reason) {
   if (!reason) return '';
-  return reason === 'too_fast' ? ' (it came very soon after the match was shown)' : ` (${String(reason).replace(/_/g, ' ')})`;
+  if (reason === 'too_fast') return ' (it came very soon after the match was shown)';
+  if (reason === 'no_human_check') return ' (this browser has not passed the human check)';
+  return ` (${String(reason).replace(/_/g, ' ')})`;
 }
 
 // The names are not shown here: every visitor gets the same two solutions for a match, so a reveal

@@ -98,6 +98,43 @@ public interface ArenaConfig {
 
     Export export();
 
+    HumanCheck humanCheck();
+
+    /**
+     * An optional human check (Cloudflare Turnstile, or any service with the same {@code siteverify}
+     * API, such as hCaptcha): when enabled, a vote counts only from a voter cookie that passed the
+     * check within {@link HumanCheck#validFor()}. It is what bounds an attacker with many addresses
+     * who keeps each cookie until it is old enough to count: every such cookie then costs a solved
+     * challenge. Votes from cookies that did not pass are stored, not counted ({@code no_human_check}).
+     */
+    interface HumanCheck {
+        /** Off by default (a local run has no keys and no network); the prod overlay turns it on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The public site key the page's widget is rendered with; required when enabled. */
+        Optional<String> siteKey();
+
+        /** The secret the server verifies tokens with ({@code AUTOBENCH_ARENA_HUMAN_CHECK_SECRET}); required when enabled. */
+        Optional<String> secret();
+
+        /** The verification endpoint (form POST of {@code secret}, {@code response}, {@code remoteip}; JSON answer). */
+        @WithDefault("https://challenges.cloudflare.com/turnstile/v0/siteverify")
+        String verifyUrl();
+
+        /** The widget's script; its origin is added to the pages' CSP {@code script-src} and {@code frame-src}. */
+        @WithDefault("https://challenges.cloudflare.com/turnstile/v0/api.js")
+        String scriptUrl();
+
+        /** How long a passed check lets this cookie's votes count. */
+        @WithDefault("30d")
+        Duration validFor();
+
+        /** Longest wait for the verification endpoint; past it the visitor is asked to try again (503). */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
     /** The votes export is a file regenerated off the request path and served from disk. */
     interface Export {
         /** How often to check whether the closed votes changed and regenerate the file ("off": only at start). */

@@ -3,6 +3,9 @@ package dev.autobench.arena.rest;
 import dev.autobench.arena.domain.ArenaMatch;
 import dev.autobench.arena.domain.VoteReceipt;
 import dev.autobench.arena.domain.VoteRequest;
+import dev.autobench.arena.humancheck.HumanCheckRequest;
+import dev.autobench.arena.humancheck.HumanCheckStatus;
+import dev.autobench.arena.humancheck.HumanChecks;
 import dev.autobench.arena.security.ClientAddress;
 import dev.autobench.arena.security.ClientLimits;
 import dev.autobench.arena.security.Voter;
@@ -52,6 +55,9 @@ public class ArenaResource {
 
     @Inject
     ClientLimits limits;
+
+    @Inject
+    HumanChecks humanChecks;
 
     @GET
     @Path("/match")
@@ -106,6 +112,40 @@ public class ArenaResource {
         Voter voter = cookies.verify(cookieValue(headers)).orElse(null);
         VoteReceipt receipt = votes.vote(request, voter, clientAddress.ipHash(http));
         return Response.status(Response.Status.CREATED).entity(receipt)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GET
+    @Path("/human-check")
+    @Operation(summary = "Whether votes count only after a human check, and whether this browser has passed it")
+    @APIResponse(responseCode = "200", description = "The check's state and the widget's site key and script")
+    public Response humanCheck(@Context HttpHeaders headers) {
+        Voter voter = cookies.verify(cookieValue(headers)).orElse(null);
+        HumanCheckStatus status = humanChecks.status(voter);
+        return Response.ok(status).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @POST
+    @Path("/human-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pass the human check with the widget's token; this browser's votes count from then on")
+    @APIResponse(responseCode = "200", description = "Passed; the voter cookie now carries the check")
+    @APIResponse(responseCode = "400", description = "No token, or a malformed body")
+    @APIResponse(responseCode = "403", description = "The provider did not accept the token")
+    @APIResponse(responseCode = "404", description = "This arena asks for no human check")
+    @APIResponse(responseCode = "429", description = "Too many checks or new voters from this network; see Retry-After")
+    @APIResponse(responseCode = "503", description = "The provider could not be asked; see Retry-After")
+    public Response passHumanCheck(HumanCheckRequest request, @Context HttpHeaders headers,
+                                   @Context HttpServerRequest http) {
+        String token = humanChecks.validToken(request);
+        String ipHash = clientAddress.ipHash(http);
+        limits.admitHumanCheck(ipHash);
+        Voter voter = cookies.verifyOrCreate(cookieValue(headers));
+        if (voter.fresh()) {
+            limits.admitNewCookie(ipHash);
+        }
+        Voter checked = humanChecks.pass(token, voter);
+        return Response.ok(humanChecks.status(checked)).cookie(cookies.cookieFor(checked))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -20,7 +20,7 @@ public class ClientLimits {
 
     /** What a refusal is counted under: the {@code what} tag of the limited-requests meter. */
     public enum Limited {
-        MATCH, COOKIE;
+        MATCH, COOKIE, HUMAN_CHECK;
 
         public String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -29,6 +29,7 @@ public class ClientLimits {
 
     private final WindowLimiter matches;
     private final WindowLimiter cookies;
+    private final WindowLimiter humanChecks;
     private final ArenaMetrics metrics;
 
     @Inject
@@ -37,6 +38,8 @@ public class ClientLimits {
         Clock clock = Clock.systemUTC();
         this.matches = new WindowLimiter(limits.matchesPerMinute(), limits.matchesPerHour(), clock);
         this.cookies = new WindowLimiter(limits.cookiesPerMinute(), limits.cookiesPerHour(), clock);
+        // each check asks the provider once; an honest browser needs about one per new cookie
+        this.humanChecks = new WindowLimiter(limits.cookiesPerMinute(), limits.cookiesPerHour(), clock);
         this.metrics = metrics;
     }
 
@@ -48,6 +51,11 @@ public class ClientLimits {
     /** @throws ProblemException 429 with Retry-After when this address has had its new cookies */
     public void admitNewCookie(String ipHash) {
         admit(cookies, ipHash, Limited.COOKIE, "Too many new voters from this network");
+    }
+
+    /** @throws ProblemException 429 with Retry-After when this address has had its human checks */
+    public void admitHumanCheck(String ipHash) {
+        admit(humanChecks, ipHash, Limited.HUMAN_CHECK, "Too many human checks from this network");
     }
 
     private void admit(WindowLimiter limiter, String ipHash, Limited what, String message) {

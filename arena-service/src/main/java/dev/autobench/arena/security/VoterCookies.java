@@ -16,8 +16,9 @@ import java.util.UUID;
 /**
  * The anonymous voter: a random 128-bit id and the second it was minted in an HttpOnly cookie,
  * {@code <id>.<minted>.<hmac>}, so that a client can neither choose nor guess another voter's id nor
- * age its cookie. The older {@code <id>.<hmac>} form still verifies (as a cookie of unknown, old age:
- * nobody can mint one any more).
+ * age its cookie; once it passed the human check, {@code <id>.<minted>.<checked>.<hmac>}, so that
+ * the check cannot be claimed without passing it. The older {@code <id>.<hmac>} form still verifies
+ * (as a cookie of unknown, old age: nobody can mint one any more).
  */
 @ApplicationScoped
 public class VoterCookies {
@@ -26,6 +27,7 @@ public class VoterCookies {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final byte[] DOMAIN = "voter:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] AGED_DOMAIN = "voter-minted:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CHECKED_DOMAIN = "voter-checked:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final SecureRandom random = new SecureRandom();
 
@@ -63,6 +65,16 @@ public class VoterCookies {
                 }
                 return Optional.of(voter(id, Instant.ofEpochSecond(minted)));
             }
+            if (parts.length == 4) {
+                byte[] id = B64D.decode(parts[0]);
+                long minted = Long.parseLong(parts[1]);
+                long checked = Long.parseLong(parts[2]);
+                if (id.length != 16 || minted < 0 || checked < 0
+                        || !key.verify(signed(id, minted, checked), B64D.decode(parts[3]))) {
+                    return Optional.empty();
+                }
+                return Optional.of(voter(id, Instant.ofEpochSecond(minted)).humanChecked(Instant.ofEpochSecond(checked)));
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) { // bad Base64 or number
             return Optional.empty();
@@ -83,7 +95,10 @@ public class VoterCookies {
     public NewCookie cookieFor(Voter voter) {
         byte[] id = voter.bytes();
         long minted = voter.mintedAt().getEpochSecond();
-        String value = B64.encodeToString(id) + "." + minted + "." + B64.encodeToString(key.sign(signed(id, minted)));
+        String value = voter.humanCheckedAt().map(Instant::getEpochSecond)
+                .map(checked -> B64.encodeToString(id) + "." + minted + "." + checked + "."
+                        + B64.encodeToString(key.sign(signed(id, minted, checked))))
+                .orElseGet(() -> B64.encodeToString(id) + "." + minted + "." + B64.encodeToString(key.sign(signed(id, minted))));
         return new NewCookie.Builder(config.cookie().name())
                 .value(value)
                 .path("/")
@@ -97,6 +112,11 @@ public class VoterCookies {
     private static byte[] signed(byte[] id, long minted) {
         return ByteBuffer.allocate(AGED_DOMAIN.length + id.length + Long.BYTES).put(AGED_DOMAIN).put(id).putLong(minted)
                 .array();
+    }
+
+    private static byte[] signed(byte[] id, long minted, long checked) {
+        return ByteBuffer.allocate(CHECKED_DOMAIN.length + id.length + 2 * Long.BYTES).put(CHECKED_DOMAIN).put(id)
+                .putLong(minted).putLong(checked).array();
     }
 
     private static byte[] signed(byte[] id) {

@@ -66,8 +66,14 @@ public class ArenaMetrics {
         for (dev.autobench.arena.security.ClientLimits.Limited what
                 : dev.autobench.arena.security.ClientLimits.Limited.values()) {
             limited.put(what, Counter.builder(MeterNames.REQUESTS_LIMITED)
-                    .description("Match requests and new voter cookies refused by the per-address limits")
+                    .description("Match requests, new voter cookies and human checks refused by the per-address limits")
                     .tag(MeterNames.TAG_WHAT, what.tag())
+                    .register(registry));
+        }
+        for (HumanCheckOutcome outcome : HumanCheckOutcome.values()) {
+            humanChecks.put(outcome, Counter.builder(MeterNames.HUMAN_CHECKS)
+                    .description("Human-check tokens verified, by outcome (unavailable: the provider did not answer)")
+                    .tag(MeterNames.TAG_OUTCOME, outcome.tag())
                     .register(registry));
         }
         matchesServed = Counter.builder(MeterNames.MATCHES_SERVED).description("Matches handed to voters")
@@ -95,7 +101,23 @@ public class ArenaMetrics {
     }
 
     /** Reasons a stored vote is not counted: the values of the uncounted meter's {@code reason} tag. */
-    public static final java.util.List<String> UNCOUNTED_REASONS = java.util.List.of("too_fast", "young_cookie");
+    public static final java.util.List<String> UNCOUNTED_REASONS = java.util.List.of("too_fast", "young_cookie",
+            "no_human_check");
+
+    /** Outcomes of a human-check verification: the values of the human-check meter's {@code outcome} tag. */
+    public enum HumanCheckOutcome {
+        PASSED, FAILED, UNAVAILABLE;
+
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Map<HumanCheckOutcome, Counter> humanChecks = new EnumMap<>(HumanCheckOutcome.class);
+
+    public void humanCheck(HumanCheckOutcome outcome) {
+        humanChecks.get(outcome).increment();
+    }
 
     public void voteUncounted(String reason) {
         Counter counter = uncountedReasons.get(reason);

@@ -14,6 +14,7 @@ public final class MeterNames {
     public static final String LEADERBOARD_PENDING_VOTES = "autobench.leaderboard.pending.votes";
     public static final String LEADERBOARD_PENDING_VOTE_AGE = "autobench.leaderboard.pending.vote.age.seconds";
     public static final String PAIRS_CREATED = "autobench.pairs.created";
+    public static final String HUMAN_CHECKS = "autobench.human.checks";
 
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_COUNTED = "counted";

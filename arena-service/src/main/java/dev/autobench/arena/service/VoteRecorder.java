@@ -27,6 +27,7 @@ public class VoteRecorder {
 
     static final String TOO_FAST = "too_fast";
     static final String YOUNG_COOKIE = "young_cookie";
+    static final String NO_HUMAN_CHECK = "no_human_check";
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -56,7 +57,9 @@ public class VoteRecorder {
         }
         enforceLimits(voter.key(), ipHash, now);
         String uncounted = now.isBefore(claims.issuedAt().plus(config.minViewTime())) ? TOO_FAST
-                : now.isBefore(voter.mintedAt().plus(config.cookie().minAgeToCount())) ? YOUNG_COOKIE : null;
+                : now.isBefore(voter.mintedAt().plus(config.cookie().minAgeToCount())) ? YOUNG_COOKIE
+                : config.humanCheck().enabled() && !voter.humanCheckValidAt(now, config.humanCheck().validFor())
+                        ? NO_HUMAN_CHECK : null;
         boolean counted = uncounted == null;
         Optional<Long> id = votes.insert(claims.matchId(), voter.key(), ipHash, outcome.value(), counted,
                 uncounted, claims.issuedAt());

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import dev.autobench.arena.humancheck.HumanCheckSettings;
 import dev.autobench.arena.service.ArtifactUrls;
 
 /**
@@ -20,17 +21,21 @@ import dev.autobench.arena.service.ArtifactUrls;
 @Singleton
 public class UiSecurityHeaders {
 
-    static final String CONTENT_SECURITY_POLICY = policy("");
+    static final String CONTENT_SECURITY_POLICY = policy("", "");
 
-    /** The UI's CSP; {@code artifactOrigin} (or "") is also allowed to be framed and to serve images. */
-    static String policy(String artifactOrigin) {
+    /**
+     * The UI's CSP; {@code artifactOrigin} (or "") is also allowed to be framed and to serve images,
+     * {@code humanCheckOrigin} (or "") to serve the human-check widget's script and its frame.
+     */
+    static String policy(String artifactOrigin, String humanCheckOrigin) {
         String extra = artifactOrigin.isEmpty() ? "" : " " + artifactOrigin;
+        String check = humanCheckOrigin.isEmpty() ? "" : " " + humanCheckOrigin;
         return String.join("; ",
                 "default-src 'self'",
-                "script-src 'self'",
+                "script-src 'self'" + check,
                 "style-src 'self'",
                 "img-src 'self' data:" + extra,
-                "frame-src 'self'" + extra,
+                "frame-src 'self'" + extra + check,
                 "connect-src 'self'",
                 "object-src 'none'",
                 "base-uri 'none'",
@@ -41,6 +46,9 @@ public class UiSecurityHeaders {
     @Inject
     ArtifactUrls artifactUrls;
 
+    @Inject
+    HumanCheckSettings humanCheck;
+
     private String contentSecurityPolicy = CONTENT_SECURITY_POLICY;
 
     /** Runs before the static-resource handler (higher priority runs first). */
@@ -48,7 +56,7 @@ public class UiSecurityHeaders {
 
     void register(@Observes Filters filters) {
         // computed once at start, so a malformed artifact base URL stops the service there
-        contentSecurityPolicy = policy(artifactUrls.origin().orElse(""));
+        contentSecurityPolicy = policy(artifactUrls.origin().orElse(""), humanCheck.scriptOrigin().orElse(""));
         filters.register(this::addHeaders, PRIORITY);
     }
 

@@ -44,6 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(SteeringTest.ProductionRules.class)
 class SteeringTest {
 
+    /** Whether this run's arena asks for the human check (honest voters pass it; attackers cannot). */
+    boolean humanCheckOn() {
+        return false;
+    }
+
+    String reportName() {
+        return "steering-report.txt";
+    }
+
     static final Duration MIN_VIEW = Duration.ofSeconds(1);
     static final Duration COOKIE_AGE = Duration.ofSeconds(30);
     /** An attacker batch stops taking matches after this, so a fresh cookie is still young when it votes. */
@@ -118,16 +127,24 @@ class SteeringTest {
             assertThat(refusedOrUncounted + newlyCounted).as(attack.name()).isEqualTo(attempts);
             assertThat(Math.abs(moved)).as(attack.name()).isLessThan(1.0);
         }
-        // not bounded by these rules, measured for the record: many addresses, each cookie kept until
-        // it has come of age, voting at random (the identities are hidden)
+        // many addresses, each cookie kept until it has come of age, voting at random (the identities
+        // are hidden): not bounded by the rules above, only by the human check (measured for the record
+        // without it)
         long counted = counted();
         int aged = agedCookiesFromManyAddresses(attempts);
+        long agedCounted = counted() - counted;
         Standing after = standing();
-        report.append(String.format("MANY_ADDRESSES_AGED_COOKIES_RANDOM_SIDE (not bounded): %d attempts, %d counted,"
-                + " moved %.3f interval widths (target now %.1f [%.1f, %.1f] on %d votes)%n", attempts, counted() - counted,
-                (after.rating() - before.rating()) / before.width(), after.rating(), after.low(), after.high(), after.votes()));
+        double agedMoved = (after.rating() - before.rating()) / before.width();
+        report.append(String.format("MANY_ADDRESSES_AGED_COOKIES_RANDOM_SIDE (%s): %d attempts, %d counted,"
+                + " moved %.3f interval widths (target now %.1f [%.1f, %.1f] on %d votes)%n",
+                humanCheckOn() ? "human check on" : "not bounded without the human check", attempts, agedCounted,
+                agedMoved, after.rating(), after.low(), after.high(), after.votes()));
         assertThat(aged).isEqualTo(attempts);
-        Files.writeString(Path.of("target", "steering-report.txt"), report);
+        if (humanCheckOn()) {
+            assertThat(agedCounted).isZero();
+            assertThat(Math.abs(agedMoved)).isLessThan(1.0);
+        }
+        Files.writeString(Path.of("target", reportName()), report);
         System.out.println(report);
     }
 
@@ -138,6 +155,9 @@ class SteeringTest {
             Browser voter = new Browser("198.18.0." + (v + 1));
             // returning visitors: cookies minted on an earlier day
             voter.cookie = TestTokens.mintedCookie(TestTokens.TEST_KEY, UUID.randomUUID(), Instant.now().minus(Duration.ofDays(3)));
+            if (humanCheckOn()) {
+                assertThat(voter.passHumanCheck("human-" + v).status()).isEqualTo(200);
+            }
             voters.add(voter);
         }
         int stored = 0;
@@ -253,6 +273,13 @@ class SteeringTest {
             UUID right = UUID.fromString(match.body().at("/right/artifactId").asText());
             return new Served(this, UUID.fromString(match.body().get("matchId").asText()),
                     match.body().get("voteToken").asText(), modelOfArtifact(left), modelOfArtifact(right));
+        }
+
+        /** What a person's browser does once: sends the token its widget produced. */
+        Answer passHumanCheck(String token) {
+            return send(HttpRequest.newBuilder(base.resolve("/api/arena/human-check"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}")));
         }
 
         Answer vote(Served served, String outcome) {

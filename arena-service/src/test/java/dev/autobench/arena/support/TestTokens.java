@@ -65,6 +65,18 @@ public final class TestTokens {
         return b64.encodeToString(id) + "." + minted.getEpochSecond() + "." + b64.encodeToString(hmac(key, signed));
     }
 
+    /** A voter cookie minted at {@code minted} that passed the human check at {@code checked}. */
+    public static String checkedCookie(String key, UUID voter, Instant minted, Instant checked) {
+        byte[] id = ByteBuffer.allocate(16).putLong(voter.getMostSignificantBits()).putLong(voter.getLeastSignificantBits())
+                .array();
+        byte[] domain = "voter-checked:".getBytes(StandardCharsets.US_ASCII);
+        byte[] signed = ByteBuffer.allocate(domain.length + 16 + 16).put(domain).put(id).putLong(minted.getEpochSecond())
+                .putLong(checked.getEpochSecond()).array();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(id) + "." + minted.getEpochSecond() + "." + checked.getEpochSecond() + "."
+                + b64.encodeToString(hmac(key, signed));
+    }
+
     public static UUID voterOf(String cookie) {
         ByteBuffer id = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cookie.substring(0, cookie.indexOf('.'))));
         return new UUID(id.getLong(), id.getLong());
