@@ -42,13 +42,13 @@ function retryButton() {
 async function start() {
   let status;
   try {
-    status = await api('/api/arena/human-check');
+    status = (await api('/api/arena/human-check')).body;
   } catch {
     return; // the arena page reports its own loading errors
   }
-  if (!status.enabled || status.passed) {
+  if (!status || !status.enabled || status.passed) {
     box.hidden = true;
-    box.dataset.state = status.enabled ? 'passed' : 'off';
+    box.dataset.state = status && status.enabled ? 'passed' : 'off';
     return;
   }
   const widget = el('div', { class: 'human-check-widget' });

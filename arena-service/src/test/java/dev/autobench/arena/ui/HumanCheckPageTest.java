@@ -57,10 +57,22 @@ class HumanCheckPageTest {
         browser.close();
     }
 
+    /** Waits for the check to pass; on a timeout, says what the page showed and what the browser refused. */
+    private void awaitPassed() {
+        try {
+            browser.waitUntil(d -> "passed".equals(d.findElement(By.id("human-check")).getAttribute("data-state")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the human check did not pass; the box: "
+                    + browser.driver.findElement(By.id("human-check")).getAttribute("outerHTML")
+                    + "; CSP violations: " + browser.cspViolations()
+                    + "; siteverify calls: " + HumanCheckProvider.server.getAllServeEvents().size(), e);
+        }
+    }
+
     @Test
     void thePagePassesTheCheckAndItsVoteCounts() throws SQLException {
         browser.open("/");
-        browser.waitUntil(d -> "passed".equals(d.findElement(By.id("human-check")).getAttribute("data-state")));
+        awaitPassed();
         assertThat(browser.driver.findElement(By.id("human-check")).getText()).contains("your votes count");
         HumanCheckProvider.server.verify(1, postRequestedFor(urlPathEqualTo(HumanCheckProvider.VERIFY_PATH)));
         String cookie = browser.driver.manage().getCookieNamed("ab_voter").getValue();
@@ -80,7 +92,7 @@ class HumanCheckPageTest {
 
         // a reload does not ask again: the check is in the cookie
         browser.open("/");
-        browser.waitUntil(d -> "passed".equals(d.findElement(By.id("human-check")).getAttribute("data-state")));
+        awaitPassed();
         HumanCheckProvider.server.verify(1, postRequestedFor(urlPathEqualTo(HumanCheckProvider.VERIFY_PATH)));
     }
 }
