@@ -132,7 +132,19 @@ class NetworkPolicyTest {
     void evaluatorHonoursIpBlockExceptions() {
         assertThat(policies.allows(service("generator-service"), INTERNET, "TCP", 443)).isTrue();
         assertThat(policies.allows(service("generator-service"), METADATA, "TCP", 443)).isFalse();
-        assertThat(policies.allows(service("arena-service"), INTERNET, "TCP", 443)).isFalse();
+        assertThat(policies.allows(service("renderer-service"), INTERNET, "TCP", 443)).isFalse();
+    }
+
+    @Test
+    void theArenaReachesTheHumanCheckProviderOverHttpsAndNothingElseOutside() {
+        Endpoint arena = service("arena-service");
+        assertThat(policies.allows(arena, INTERNET, "TCP", 443)).as("siteverify").isTrue();
+        assertThat(policies.allows(arena, INTERNET, "TCP", 80)).isFalse();
+        assertThat(policies.allows(arena, METADATA, "TCP", 443)).as("cloud metadata endpoint").isFalse();
+        assertThat(policies.allows(arena, Endpoint.external("10.20.30.40"), "TCP", 443)).as("cluster network").isFalse();
+        for (String other : List.of("generator-service", "dispatcher-service", "renderer-service")) {
+            assertThat(policies.allows(arena, service(other), "TCP", Repo.SERVICE_PORTS.get(other))).as(other).isFalse();
+        }
     }
 
     private Endpoint service(String deployment) {

@@ -24,9 +24,13 @@ public final class Endpoints {
 
     private static final Pattern ANNOTATION = Pattern.compile("@(Path|GET|POST|PUT|DELETE|PATCH|HEAD|ApplicationPath)\\b(?:\\(\\s*(?:value\\s*=\\s*)?\"([^\"]*)\"\\s*\\))?");
     private static final Pattern TYPE_DECLARATION = Pattern.compile("\\b(class|interface|record)\\s+\\w+");
-    /** One or more annotations in a row, with (possibly nested) arguments. */
+    /**
+     * One or more annotations in a row, with (possibly nested) arguments. Runs of plain characters and
+     * whole strings are matched possessively, one step each: a step per character would recurse once
+     * per character and overflow the stack on a long annotation (an OpenAPI description, say).
+     */
     private static final Pattern ANNOTATION_BLOCK = Pattern.compile(
-            "(?:@\\w+(?:\\.\\w+)*(?:\\s*\\((?:[^()\"]|\"(?:[^\"\\\\]|\\\\.)*\"|\\((?:[^()]|\\([^()]*\\))*\\))*\\))?\\s*)+");
+            "(?:@\\w+(?:\\.\\w+)*(?:\\s*\\((?:[^()\"]++|\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|\\((?:[^()]++|\\([^()]*+\\))*+\\))*+\\))?\\s*)+");
     private static final Pattern CRON_SECURED = Pattern.compile("@(?:[\\w.]+\\.)?CronSecured\\b");
     private static final Set<String> VERBS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
 
