@@ -38,7 +38,7 @@ public record ModelView(
         String inactiveReason,
         @DecimalMin("0") @DecimalMax("99999999") BigDecimal cachedInputUsdPerMtok) {
 
-    // PostgreSQL refuses NUL in text (a 500 before this check) and the UI has no use for control characters
+    // PostgreSQL refuses NUL in text, so a NUL must be a 400 here, and the UI has no use for control characters
     static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
     static final String NO_CONTROL_MESSAGE = "must not contain control characters";
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 @RegisterForReflection
 public record RetryRequest(
         @NotNull UUID taskId,
-        // a slug, checked here: a NUL byte reaching PostgreSQL was a 500
+        // a slug, checked here: PostgreSQL refuses a NUL byte in text, so it must be a 400 before the query
         @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a model slug") String model,
         Boolean force) {
 

@@ -114,7 +114,7 @@ class CircuitBreakerTest {
                 .when().post("/api/dispatch/retry").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("taskId", task.toString(), "model", "gpt-5"))
                 .when().post("/api/dispatch/retry").then().statusCode(401);
-        // the cron secret no longer suffices: re-calling a pair costs money, so it is an operator's decision
+        // the cron secret does not suffice: re-calling a pair costs money, so it is an operator's decision
         given().header("x-cron-secret", CRON).contentType(ContentType.JSON)
                 .body(Map.of("taskId", task.toString(), "model", "gpt-5"))
                 .when().post("/api/dispatch/retry").then().statusCode(401);
