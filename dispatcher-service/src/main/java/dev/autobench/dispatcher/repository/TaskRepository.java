@@ -3,6 +3,7 @@ package dev.autobench.dispatcher.repository;
 import dev.autobench.dispatcher.domain.TaskToDispatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -21,44 +22,41 @@ public class TaskRepository {
         this.em = em;
     }
 
-    @SuppressWarnings("unchecked")
     public List<TaskToDispatch> listGenerated() {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, title, category, COALESCE(spec ->> 'prompt', spec ->> 'summary', title)
-                FROM tasks WHERE status = 'generated' ORDER BY task_date, slot""").getResultList();
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT id, title, category, COALESCE(spec ->> 'prompt', spec ->> 'summary', title) AS prompt
+                FROM tasks WHERE status = 'generated' ORDER BY task_date, slot""", Tuple.class).getResultList();
         return rows.stream()
-                .map(r -> new TaskToDispatch((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                .map(TaskRepository::taskOf)
                 .toList();
     }
 
     /** The dispatchable tasks among {@code ids}, and the status of every id that exists. */
-    @SuppressWarnings("unchecked")
     public Map<UUID, String> statusOf(Collection<UUID> ids) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, status FROM tasks WHERE id IN (:ids)")
+        List<Tuple> rows = em.createNativeQuery("SELECT id, status FROM tasks WHERE id IN (:ids)", Tuple.class)
                 .setParameter("ids", ids).getResultList();
         Map<UUID, String> status = new LinkedHashMap<>();
-        rows.forEach(r -> status.put((UUID) r[0], (String) r[1]));
+        rows.forEach(r -> status.put(r.get("id", UUID.class), r.get("status", String.class)));
         return status;
     }
 
     /** The given tasks, in the order {@link #listGenerated()} would dispatch them. */
-    @SuppressWarnings("unchecked")
     public List<TaskToDispatch> listByIds(Collection<UUID> ids) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, title, category, COALESCE(spec ->> 'prompt', spec ->> 'summary', title)
-                FROM tasks WHERE id IN (:ids) ORDER BY task_date, slot""").setParameter("ids", ids).getResultList();
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT id, title, category, COALESCE(spec ->> 'prompt', spec ->> 'summary', title) AS prompt
+                FROM tasks WHERE id IN (:ids) ORDER BY task_date, slot""", Tuple.class).setParameter("ids", ids)
+                .getResultList();
         return rows.stream()
-                .map(r -> new TaskToDispatch((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                .map(TaskRepository::taskOf)
                 .toList();
     }
 
-    @SuppressWarnings("unchecked")
     public java.util.Optional<TaskToDispatch> find(UUID id) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, title, category, COALESCE(spec ->> 'prompt', spec ->> 'summary', title)
-                FROM tasks WHERE id = :id""").setParameter("id", id).getResultList();
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT id, title, category, COALESCE(spec ->> 'prompt', spec ->> 'summary', title) AS prompt
+                FROM tasks WHERE id = :id""", Tuple.class).setParameter("id", id).getResultList();
         return rows.stream().findFirst()
-                .map(r -> new TaskToDispatch((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]));
+                .map(TaskRepository::taskOf);
     }
 
     /**
@@ -82,12 +80,17 @@ public class TaskRepository {
     }
 
     /** Today's (UTC) tasks by status, for the gauge. */
-    @SuppressWarnings("unchecked")
     public Map<String, Long> countByStatus(LocalDate day) {
-        List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM tasks WHERE task_date = :day GROUP BY status")
+        List<Tuple> rows = em.createNativeQuery(
+                        "SELECT status, count(*) AS n FROM tasks WHERE task_date = :day GROUP BY status", Tuple.class)
                 .setParameter("day", day).getResultList();
         Map<String, Long> counts = new LinkedHashMap<>();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        rows.forEach(r -> counts.put(r.get("status", String.class), r.get("n", Number.class).longValue()));
         return counts;
+    }
+
+    private static TaskToDispatch taskOf(Tuple row) {
+        return new TaskToDispatch(row.get("id", UUID.class), row.get("title", String.class),
+                row.get("category", String.class), row.get("prompt", String.class));
     }
 }

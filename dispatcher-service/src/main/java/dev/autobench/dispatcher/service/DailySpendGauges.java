@@ -10,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -68,14 +69,15 @@ public class DailySpendGauges {
         Instant midnight = LocalDate.now(clock).atStartOfDay().toInstant(ZoneOffset.UTC);
         try {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                            SELECT m.provider, sum(s.cost_usd) FROM submissions s JOIN models m ON m.id = s.model_id
-                            WHERE s.finished_at >= :midnight AND s.cost_usd IS NOT NULL GROUP BY m.provider""")
+            List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                            SELECT m.provider, sum(s.cost_usd) AS spent FROM submissions s JOIN models m ON m.id = s.model_id
+                            WHERE s.finished_at >= :midnight AND s.cost_usd IS NOT NULL GROUP BY m.provider""", Tuple.class)
                     .setParameter("midnight", midnight)
                     .getResultList());
             Map<Provider, Double> today = new EnumMap<>(Provider.class);
-            for (Object[] row : rows) {
-                Provider.fromId((String) row[0]).ifPresent(p -> today.put(p, ((Number) row[1]).doubleValue()));
+            for (Tuple row : rows) {
+                Provider.fromId(row.get("provider", String.class))
+                        .ifPresent(p -> today.put(p, row.get("spent", Number.class).doubleValue()));
             }
             spend.forEach((provider, value) -> value.set(today.getOrDefault(provider, 0.0)));
         } catch (RuntimeException e) {

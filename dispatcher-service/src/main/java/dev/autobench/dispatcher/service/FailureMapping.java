@@ -3,29 +3,13 @@ package dev.autobench.dispatcher.service;
 import dev.autobench.dispatcher.domain.ErrorCode;
 import dev.autobench.llm.FailureKind;
 
-/** How a failed attempt is written down: ledger outcome, billed flag, and the submission's reason. */
+/**
+ * What a failed attempt means for the submission: its reason, and whether it trips the provider's circuit. How it
+ * reads in the ledger is llm-clients' {@code LedgerOutcome}.
+ */
 final class FailureMapping {
 
     private FailureMapping() {
-    }
-
-    static String ledgerOutcome(FailureKind kind) {
-        return switch (kind) {
-            case RATE_LIMITED, OVERLOADED -> "retryable_error";
-            case CONNECT_ERROR -> "connect_error";
-            case TIMEOUT -> "timeout";
-            case POSSIBLY_PROCESSED, QUOTA_EXHAUSTED, CONNECTION_LOST, UNAUTHORIZED, BAD_REQUEST, INVALID_RESPONSE, EMPTY,
-                    NOT_CONFIGURED -> "error";
-        };
-    }
-
-    /** true/false when known; null when the request left and we cannot know whether it was charged. */
-    static Boolean billed(FailureKind kind) {
-        return switch (kind) {
-            case INVALID_RESPONSE, EMPTY -> Boolean.TRUE;
-            case TIMEOUT, CONNECTION_LOST, POSSIBLY_PROCESSED -> null;
-            default -> Boolean.FALSE;
-        };
     }
 
     static ErrorCode errorCode(FailureKind kind) {

@@ -45,7 +45,7 @@ public class ProviderGuards {
                     .failureRatio(circuit.failureRatio())
                     .delay(circuit.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(circuit.successThreshold())
-                    .when(t -> t instanceof LlmCallException e && FailureMapping.isProviderFault(e.kind()))
+                    .when(t -> t instanceof SentAttemptFailed f && FailureMapping.isProviderFault(f.failure().kind()))
                     .onStateChange(s -> LOG.infof("circuit of provider %s is now %s", provider.id(),
                             s.name().toLowerCase(java.util.Locale.ROOT)))
                     .done()
@@ -55,8 +55,8 @@ public class ProviderGuards {
     }
 
     /** Runs one attempt through the provider's circuit; an open circuit throws CircuitBreakerOpenException. */
-    LlmResponse call(Provider provider, Callable<LlmResponse> attempt) throws Exception {
-        return circuits.get(provider).call(attempt, LlmResponse.class);
+    SentAttempt call(Provider provider, Callable<SentAttempt> attempt) throws Exception {
+        return circuits.get(provider).call(attempt, SentAttempt.class);
     }
 
     ExecutorService bulkhead(Provider provider) {

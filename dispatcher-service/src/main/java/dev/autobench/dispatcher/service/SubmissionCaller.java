@@ -4,6 +4,8 @@ import dev.autobench.dispatcher.domain.CallableModel;
 import dev.autobench.dispatcher.domain.Claim;
 import dev.autobench.dispatcher.domain.ErrorCode;
 import dev.autobench.dispatcher.domain.PairOutcome;
+import dev.autobench.dispatcher.domain.SubmissionAnswer;
+import dev.autobench.dispatcher.domain.SubmissionFailure;
 import dev.autobench.dispatcher.domain.TaskToDispatch;
 import dev.autobench.llm.CodeExtractor;
 import dev.autobench.llm.ExtractedCode;
@@ -12,6 +14,7 @@ import dev.autobench.llm.LlmCallException;
 import dev.autobench.llm.LlmClient;
 import dev.autobench.llm.LlmRequest;
 import dev.autobench.llm.LlmResponse;
+import dev.autobench.llm.ledger.AttemptOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
@@ -76,8 +79,8 @@ public class SubmissionCaller {
             // a bug or a database outage: record it if we still can; otherwise the lease reaper will
             LOG.errorf(e, "dispatch of task %s to %s failed unexpectedly", task.id(), model.slug());
             try {
-                store.fail(claim, ErrorCode.INTERNAL_ERROR.db(), "internal error: "
-                        + e.getClass().getSimpleName(), null, null, null, null, null, null);
+                store.fail(claim, SubmissionFailure.of(ErrorCode.INTERNAL_ERROR,
+                        "internal error: " + e.getClass().getSimpleName()));
             } catch (RuntimeException ignored) {
                 LOG.warnf("could not record the failure of submission %s; its lease will expire", claim.submissionId());
             }
@@ -90,21 +93,24 @@ public class SubmissionCaller {
         Duration lease = retries.lease(model.timeout());
         int made = 0;
         for (int attempt = claim.lastAttempt() + 1; ; attempt++) {
-            long[] ledgerId = {-1};
             int number = attempt;
-            LlmResponse response;
+            SentAttempt sent;
             try {
-                response = guards.call(model.provider(), () -> {
+                sent = guards.call(model.provider(), () -> {
                     // inside the circuit: an open circuit prevents the row as well as the request; and only a
                     // claim that still holds (renewed here) may send
-                    ledgerId[0] = store.beginAttempt(claim, model, number, lease, budget);
-                    return llm.call(request);
+                    long ledgerId = store.beginAttempt(claim, model, number, lease, budget);
+                    try {
+                        return new SentAttempt(ledgerId, llm.call(request));
+                    } catch (LlmCallException failure) {
+                        throw new SentAttemptFailed(ledgerId, failure);
+                    }
                 });
             } catch (BudgetExhaustedException spent) {
                 metrics.attempt(model, "budget_exhausted", null);
                 budget.refused();
                 LOG.warnf("%s for task %s: %s", model.slug(), task.id(), spent.getMessage());
-                store.fail(claim, ErrorCode.BUDGET_EXHAUSTED.db(), spent.getMessage(), null, null, null, null, null, null);
+                store.fail(claim, SubmissionFailure.of(ErrorCode.BUDGET_EXHAUSTED, spent.getMessage()));
                 return new PairOutcome(PairOutcome.Kind.FAILED, made);
             } catch (CircuitBreakerOpenException open) {
                 // nothing was sent: give the pair back, so that a later dispatch calls it once the circuit closes
@@ -113,16 +119,14 @@ public class SubmissionCaller {
                 LOG.infof("%s for task %s: circuit of provider %s is open; not called, left for a later dispatch",
                         model.slug(), task.id(), model.provider().id());
                 return new PairOutcome(PairOutcome.Kind.DEFERRED, made);
-            } catch (LlmCallException failure) {
+            } catch (SentAttemptFailed failed) {
+                LlmCallException failure = failed.failure();
                 DispatchLogContext.providerRequest(failure.requestId().orElse(null));
                 made++;
                 if (failure.usage().isPresent()) {
-                    return billedFailure(claim, task, model, ledgerId[0], failure, failure.usage().get(), made);
+                    return billedFailure(claim, task, model, failed.ledgerId(), failure, failure.usage().get(), made);
                 }
-                store.finishAttempt(ledgerId[0], FailureMapping.ledgerOutcome(failure.kind()),
-                        failure.httpStatus().orElse(null), FailureMapping.billed(failure.kind()),
-                        failure.requestId().orElse(null), null, null, failure.latency(), failure.getMessage(), null, null,
-                        null);
+                store.finishAttempt(failed.ledgerId(), AttemptOutcome.failed(failure, null));
                 metrics.attempt(model, failure.kind().tag(), failure.latency());
                 if (retries.shouldRetry(failure, made)) {
                     Duration wait = retries.delayBefore(made + 1, failure);
@@ -133,8 +137,8 @@ public class SubmissionCaller {
                 }
                 LOG.warnf("%s for task %s failed after %d attempt(s): %s", model.slug(), task.id(), made,
                         failure.getMessage());
-                store.fail(claim, FailureMapping.errorCode(failure.kind()).db(), failure.getMessage(),
-                        null, null, null, null, failure.latency(), failure.requestId().orElse(null));
+                store.fail(claim, SubmissionFailure.unanswered(FailureMapping.errorCode(failure.kind()),
+                        failure.getMessage(), failure.latency(), failure.requestId().orElse(null)));
                 return new PairOutcome(PairOutcome.Kind.FAILED, made);
             } catch (RuntimeException e) {
                 throw e;
@@ -142,7 +146,7 @@ public class SubmissionCaller {
                 throw new IllegalStateException(e);
             }
             made++;
-            return answered(claim, task, model, ledgerId[0], response, made);
+            return answered(claim, task, model, sent.ledgerId(), sent.response(), made);
         }
     }
 
@@ -151,9 +155,7 @@ public class SubmissionCaller {
         DispatchLogContext.providerRequest(response.requestId());
         FinishReason finish = response.finishReason();
         BigDecimal cost = model.cost(response.inputTokens(), response.cachedInputTokens(), response.outputTokens());
-        store.finishAttempt(ledgerId, "success", response.httpStatus(), true, response.requestId(),
-                response.inputTokens(), response.outputTokens(), response.latency(), null, finish.raw(),
-                response.cachedInputTokens(), cost);
+        store.finishAttempt(ledgerId, AttemptOutcome.answered(response, cost));
         metrics.attempt(model, "success", response.latency());
         metrics.answered(model, response.inputTokens(), response.outputTokens(), cost, finish);
 
@@ -162,16 +164,14 @@ public class SubmissionCaller {
         ErrorCode refusedOrCut = finish.truncated() ? ErrorCode.TRUNCATED : finish.refused() ? ErrorCode.REFUSED : null;
         if (refusedOrCut != null) {
             // a page cut off at the token limit, or a safety block, is not a solution even when some code came back
-            stored = store.fail(claim, refusedOrCut.db(), "the answer stopped with finish reason " + finish.raw(),
-                    response.text(), response.inputTokens(), response.outputTokens(), cost, response.latency(),
-                    response.requestId());
+            stored = store.fail(claim, answeredFailure(refusedOrCut,
+                    "the answer stopped with finish reason " + finish.raw(), response, cost));
         } else if (code.isPresent()) {
-            stored = store.succeed(claim, response.text(), code.get().html(), response.inputTokens(),
-                    response.outputTokens(), cost, response.latency(), response.requestId());
+            stored = store.succeed(claim, new SubmissionAnswer(response.text(), code.get().html(),
+                    response.inputTokens(), response.outputTokens(), cost, response.latency(), response.requestId()));
         } else {
-            stored = store.fail(claim, ErrorCode.NO_CODE.db(), "the answer contains no HTML, SVG or JavaScript code",
-                    response.text(), response.inputTokens(), response.outputTokens(), cost, response.latency(),
-                    response.requestId());
+            stored = store.fail(claim, answeredFailure(ErrorCode.NO_CODE,
+                    "the answer contains no HTML, SVG or JavaScript code", response, cost));
         }
         if (!stored) {
             LOG.warnf("submission %s (%s, task %s) was re-claimed before the answer arrived; the answer is in the "
@@ -181,21 +181,25 @@ public class SubmissionCaller {
         return new PairOutcome(succeeded ? PairOutcome.Kind.SUCCEEDED : PairOutcome.Kind.FAILED, made);
     }
 
+    private static SubmissionFailure answeredFailure(ErrorCode code, String message, LlmResponse response,
+                                                     BigDecimal cost) {
+        return new SubmissionFailure(code, message, response.text(), response.inputTokens(), response.outputTokens(),
+                cost, response.latency(), response.requestId());
+    }
+
     /** A 2xx that is still a failure (no text, not the provider's shape): billed, so its tokens and cost are kept. */
     private PairOutcome billedFailure(Claim claim, TaskToDispatch task, CallableModel model, long ledgerId,
                                       LlmCallException failure, LlmCallException.Usage usage, int made) {
         FinishReason finish = usage.finishReason();
         BigDecimal cost = model.cost(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
-        store.finishAttempt(ledgerId, FailureMapping.ledgerOutcome(failure.kind()), failure.httpStatus().orElse(null),
-                true, failure.requestId().orElse(null), usage.inputTokens(), usage.outputTokens(), failure.latency(),
-                failure.getMessage(), finish.raw(), usage.cachedInputTokens(), cost);
+        store.finishAttempt(ledgerId, AttemptOutcome.failed(failure, cost));
         metrics.attempt(model, failure.kind().tag(), failure.latency());
         metrics.answered(model, usage.inputTokens(), usage.outputTokens(), cost, finish);
         ErrorCode code = finish.truncated() ? ErrorCode.TRUNCATED : finish.refused() ? ErrorCode.REFUSED
                 : FailureMapping.errorCode(failure.kind());
         LOG.warnf("%s for task %s: %s", model.slug(), task.id(), failure.getMessage());
-        store.fail(claim, code.db(), failure.getMessage(), null, usage.inputTokens(), usage.outputTokens(), cost,
-                failure.latency(), failure.requestId().orElse(null));
+        store.fail(claim, new SubmissionFailure(code, failure.getMessage(), null, usage.inputTokens(),
+                usage.outputTokens(), cost, failure.latency(), failure.requestId().orElse(null)));
         return new PairOutcome(PairOutcome.Kind.FAILED, made);
     }
 

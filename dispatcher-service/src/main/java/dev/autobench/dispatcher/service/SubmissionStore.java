@@ -3,13 +3,17 @@ package dev.autobench.dispatcher.service;
 import dev.autobench.dispatcher.domain.AbandonedClaim;
 import dev.autobench.dispatcher.domain.CallableModel;
 import dev.autobench.dispatcher.domain.Claim;
+import dev.autobench.dispatcher.domain.SubmissionAnswer;
+import dev.autobench.dispatcher.domain.SubmissionFailure;
 import dev.autobench.dispatcher.repository.ProviderCallRepository;
 import dev.autobench.dispatcher.repository.SubmissionRepository;
 import dev.autobench.dispatcher.repository.TaskRepository;
+import dev.autobench.llm.ledger.AttemptOutcome;
+import dev.autobench.llm.ledger.CallStart;
+import dev.autobench.llm.ledger.ProviderCallLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -26,11 +30,14 @@ public class SubmissionStore {
 
     private final SubmissionRepository submissions;
     private final ProviderCallRepository calls;
+    private final ProviderCallLedger ledger;
     private final TaskRepository tasks;
 
-    SubmissionStore(SubmissionRepository submissions, ProviderCallRepository calls, TaskRepository tasks) {
+    SubmissionStore(SubmissionRepository submissions, ProviderCallRepository calls, ProviderCallLedger ledger,
+                    TaskRepository tasks) {
         this.submissions = submissions;
         this.calls = calls;
+        this.ledger = ledger;
         this.tasks = tasks;
     }
 
@@ -71,37 +78,32 @@ public class SubmissionStore {
             // rolls the lease renewal back with it: nothing is written, nothing is sent
             throw new BudgetExhaustedException(used, allowed);
         }
-        long id = calls.begin(claim.submissionId(), model.provider().id(), model.apiModel(), attempt);
+        long id = ledger.begin(CallStart.submission(claim.submissionId(), model.provider().id(), model.apiModel(),
+                attempt));
         budget.observed(used + 1, allowed);
         return id;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finishAttempt(long callId, String outcome, Integer httpStatus, Boolean billed, String requestId,
-                              Integer inputTokens, Integer outputTokens, Duration latency, String error,
-                              String finishReason, Integer cachedInputTokens, BigDecimal costUsd) {
-        calls.finish(callId, outcome, httpStatus, billed, requestId, inputTokens, outputTokens, latency.toMillis(), error,
-                finishReason, cachedInputTokens, costUsd);
+    public void finishAttempt(long callId, AttemptOutcome outcome) {
+        ledger.finish(callId, outcome);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean succeed(Claim claim, String answer, String code, int inputTokens, int outputTokens,
-                           BigDecimal cost, Duration latency, String requestId) {
-        return submissions.succeed(claim, answer, code, inputTokens, outputTokens, cost, latency.toMillis(), requestId);
+    public boolean succeed(Claim claim, SubmissionAnswer answer) {
+        return submissions.succeed(claim, answer);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean fail(Claim claim, String errorCode, String message, String answer, Integer inputTokens,
-                        Integer outputTokens, BigDecimal cost, Duration latency, String requestId) {
-        return submissions.fail(claim, errorCode, message, answer, inputTokens, outputTokens, cost,
-                latency == null ? null : latency.toMillis(), requestId);
+    public boolean fail(Claim claim, SubmissionFailure failure) {
+        return submissions.fail(claim, failure);
     }
 
     /** Fails expired claims as abandoned, and their unfinished ledger rows; returns the affected task ids. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<UUID> abandonExpired() {
         List<AbandonedClaim> abandoned = submissions.abandonExpired();
-        calls.abandonInFlight(abandoned.stream().map(AbandonedClaim::submissionId).toList());
+        ledger.abandonSubmissionAttempts(abandoned.stream().map(AbandonedClaim::submissionId).toList());
         return abandoned.stream().map(AbandonedClaim::taskId).distinct().toList();
     }
 
