@@ -1,18 +1,13 @@
 package dev.autobench.dispatcher.config;
 
-/** Every meter the dispatcher publishes; the SRE dashboard and alerts are written against these names. */
+import dev.autobench.llm.metrics.LlmCallMeters;
+
+/**
+ * Every meter the dispatcher publishes besides the provider calls' (llm-clients' {@link LlmCallMeters}, shared
+ * with the generator's task author); the SRE dashboard and alerts are written against these names.
+ */
 public final class MeterNames {
 
-    /** Counter, tags provider, model, outcome: one per HTTP attempt (or prevented attempt). */
-    public static final String LLM_CALLS = "autobench.llm.calls";
-    /** Timer with percentile histogram, tags provider, model: duration of each HTTP attempt. */
-    public static final String LLM_CALL_DURATION = "autobench.llm.call.duration";
-    /** Counter, tags provider, model, direction (input|output). */
-    public static final String LLM_TOKENS = "autobench.llm.tokens";
-    /** Counter, tags provider, model, finish_reason: billed answers (empty and unparsable ones included). */
-    public static final String LLM_ANSWERS = "autobench.llm.answers";
-    /** Counter, tags provider, model: list-price cost of answered calls. */
-    public static final String LLM_COST_USD = "autobench.llm.cost.usd";
     /** Gauge, tag provider: 0 closed, 1 open, 2 half-open. */
     public static final String PROVIDER_CIRCUIT_STATE = "autobench.provider.circuit.state";
     /** Gauge, tag status: submissions in the database (refreshed at most every 30 s). */
@@ -34,12 +29,9 @@ public final class MeterNames {
     /** Gauge: the configured daily spend budget in USD (NaN when none is set); the spend alert reads it. */
     public static final String PROVIDER_SPEND_DAILY_BUDGET_USD = "autobench.provider.spend.daily.budget.usd";
 
-    public static final String TAG_PROVIDER = "provider";
-    public static final String TAG_MODEL = "model";
-    public static final String TAG_OUTCOME = "outcome";
-    public static final String TAG_DIRECTION = "direction";
+    public static final String TAG_PROVIDER = LlmCallMeters.TAG_PROVIDER;
+    public static final String TAG_OUTCOME = LlmCallMeters.TAG_OUTCOME;
     public static final String TAG_STATUS = "status";
-    public static final String TAG_FINISH_REASON = "finish_reason";
 
     private MeterNames() {
     }
