@@ -1,4 +1,4 @@
-package dev.autobench.dispatcher.config;
+package dev.autobench.common.json;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,9 +6,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * A body naming a field twice is malformed JSON (a 400), not a record Jackson cannot build: without
- * this, {@code {"taskId":…,"model":"a","model":"b"}} reached Quarkus' InvalidDefinitionException
- * mapper and answered 500. It also closes the door on parser differentials (which of the two wins).
+ * Every service's JSON parser refuses a body that names a field twice: such a body is malformed JSON, a 400
+ * problem like any other, and never a record Jackson cannot build. It also closes the door on parser
+ * differentials (which of the two values a proxy or a second parser would take).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
