@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -54,7 +55,8 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
             LIMIT 1""";
 
     private static final String CODE_AND_CHECKS = """
-            SELECT s.code, t.checks::text FROM submissions s JOIN tasks t ON t.id = s.task_id WHERE s.id = :id""";
+            SELECT s.code AS code, t.checks::text AS checks FROM submissions s JOIN tasks t ON t.id = s.task_id
+            WHERE s.id = :id""";
 
     private static final String INSERT_CLAIM = """
             INSERT INTO artifacts (submission_id, status, claimed_by, lease_until)
@@ -70,8 +72,10 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
             WHERE s.status = 'succeeded' AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.submission_id = s.id)""";
 
     private static final String QUEUE = """
-            SELECT count(*) FILTER (WHERE a.id IS NULL OR (a.status = 'rendering' AND a.lease_until < now())),
+            SELECT count(*) FILTER (WHERE a.id IS NULL OR (a.status = 'rendering' AND a.lease_until < now()))
+                       AS waiting,
                    count(*) FILTER (WHERE a.status = 'rendering' AND coalesce(a.lease_until >= now(), true))
+                       AS rendering
             FROM submissions s LEFT JOIN artifacts a ON a.submission_id = s.id
             WHERE s.status = 'succeeded'""";
 
@@ -90,11 +94,11 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
                 return Optional.empty();
             }
             UUID submission = rows.get(0);
-            Object[] row = (Object[]) getEntityManager().createNativeQuery(CODE_AND_CHECKS)
+            Tuple row = (Tuple) getEntityManager().createNativeQuery(CODE_AND_CHECKS, Tuple.class)
                     .setParameter("id", submission)
                     .getSingleResult();
-            String code = (String) row[0];
-            List<Check> checks = storedChecks.parse(submission, (String) row[1]);
+            String code = row.get("code", String.class);
+            List<Check> checks = storedChecks.parse(submission, row.get("checks", String.class));
             double leaseSeconds = lease.toMillis() / 1000.0;
             int claimed = getEntityManager().createNativeQuery(INSERT_CLAIM)
                     .setParameter("submission", submission)
@@ -137,8 +141,9 @@ public class ArtifactRepository implements PanacheRepositoryBase<Artifact, UUID>
     /** Succeeded submissions still waiting for a renderer, and those a live renderer holds. */
     @Transactional
     public RenderQueue queue() {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery(QUEUE).getSingleResult();
-        return new RenderQueue(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        Tuple row = (Tuple) getEntityManager().createNativeQuery(QUEUE, Tuple.class).getSingleResult();
+        return new RenderQueue(row.get("waiting", Number.class).longValue(),
+                row.get("rendering", Number.class).longValue());
     }
 
     @Transactional
