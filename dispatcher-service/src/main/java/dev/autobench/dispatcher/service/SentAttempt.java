@@ -1,7 +1,0 @@
-package dev.autobench.dispatcher.service;
-
-import dev.autobench.llm.LlmResponse;
-
-/** An attempt that was written to the ledger, sent and answered: its ledger row and the answer. */
-record SentAttempt(long ledgerId, LlmResponse response) {
-}
