@@ -1,7 +1,7 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.drafting;
 
-import dev.autobench.generator.domain.TaskOrigin;
-import dev.autobench.generator.domain.TaskSpec;
+import dev.autobench.generator.task.TaskOrigin;
+import dev.autobench.generator.task.TaskSpec;
 
 import java.util.Objects;
 

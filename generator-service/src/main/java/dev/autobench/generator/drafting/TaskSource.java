@@ -1,4 +1,4 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.drafting;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.drafting;
 
 /** No source could draft the day's tasks; nothing was written. */
 public class TaskSourceException extends RuntimeException {

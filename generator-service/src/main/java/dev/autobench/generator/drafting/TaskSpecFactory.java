@@ -1,9 +1,9 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.drafting;
 
 import dev.autobench.common.checks.Check;
-import dev.autobench.generator.domain.Difficulty;
-import dev.autobench.generator.domain.OutputContract;
-import dev.autobench.generator.domain.TaskSpec;
+import dev.autobench.generator.task.Difficulty;
+import dev.autobench.generator.task.OutputContract;
+import dev.autobench.generator.task.TaskSpec;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.generation;
 
 import dev.autobench.generator.config.GeneratorConfig;
 import io.quarkus.scheduler.Scheduled;

@@ -1,10 +1,12 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.generation;
 
+import dev.autobench.generator.drafting.DraftRequest;
+import dev.autobench.generator.drafting.TaskDraft;
 import dev.autobench.generator.config.GeneratorConfig;
-import dev.autobench.generator.domain.Task;
-import dev.autobench.generator.domain.TaskOrigin;
-import dev.autobench.generator.domain.TaskStatus;
-import dev.autobench.generator.repository.TaskRepository;
+import dev.autobench.generator.task.Task;
+import dev.autobench.generator.task.TaskOrigin;
+import dev.autobench.generator.task.TaskStatus;
+import dev.autobench.generator.task.TaskSlotRepository;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,12 +32,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DailyTaskWriter {
 
-    private final TaskRepository tasks;
+    private final TaskSlotRepository tasks;
     private final TaskDrafter drafter;
     private final GeneratorConfig config;
     private final Clock clock;
 
-    public DailyTaskWriter(TaskRepository tasks, TaskDrafter drafter, GeneratorConfig config, Clock clock) {
+    public DailyTaskWriter(TaskSlotRepository tasks, TaskDrafter drafter, GeneratorConfig config, Clock clock) {
         this.tasks = tasks;
         this.drafter = drafter;
         this.config = config;

@@ -1,7 +1,7 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.generation;
 
-import dev.autobench.generator.domain.Task;
-import dev.autobench.generator.domain.TaskOrigin;
+import dev.autobench.generator.task.Task;
+import dev.autobench.generator.task.TaskOrigin;
 
 import java.time.LocalDate;
 import java.util.List;

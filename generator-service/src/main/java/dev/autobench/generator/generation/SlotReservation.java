@@ -1,8 +1,8 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.generation;
 
 import dev.autobench.generator.config.GeneratorConfig;
-import dev.autobench.generator.domain.Task;
-import dev.autobench.generator.repository.TaskRepository;
+import dev.autobench.generator.task.Task;
+import dev.autobench.generator.task.TaskSlotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,10 +18,10 @@ import java.util.List;
 @ApplicationScoped
 public class SlotReservation {
 
-    private final TaskRepository tasks;
+    private final TaskSlotRepository tasks;
     private final GeneratorConfig config;
 
-    public SlotReservation(TaskRepository tasks, GeneratorConfig config) {
+    public SlotReservation(TaskSlotRepository tasks, GeneratorConfig config) {
         this.tasks = tasks;
         this.config = config;
     }

@@ -1,5 +1,10 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.generation;
 
+import dev.autobench.generator.drafting.DraftRequest;
+import dev.autobench.generator.drafting.TaskDraft;
+import dev.autobench.generator.drafting.TaskSource;
+import dev.autobench.generator.drafting.TaskSourceException;
+import dev.autobench.generator.metrics.GeneratorMetrics;
 import dev.autobench.generator.author.LlmTaskAuthor;
 import dev.autobench.generator.bank.BankTaskSource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,9 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.generation;
 
-import dev.autobench.generator.domain.Task;
-import dev.autobench.generator.repository.TaskRepository;
+import dev.autobench.generator.drafting.TaskSourceException;
+import dev.autobench.generator.metrics.GeneratorMetrics;
+import dev.autobench.generator.task.Task;
+import dev.autobench.generator.task.TaskSlotRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +29,11 @@ public class TaskGenerationService {
 
     private final SlotReservation slots;
     private final DailyTaskWriter writer;
-    private final TaskRepository tasks;
+    private final TaskSlotRepository tasks;
     private final GeneratorMetrics metrics;
     private final Clock clock;
 
-    public TaskGenerationService(SlotReservation slots, DailyTaskWriter writer, TaskRepository tasks, GeneratorMetrics metrics, Clock clock) {
+    public TaskGenerationService(SlotReservation slots, DailyTaskWriter writer, TaskSlotRepository tasks, GeneratorMetrics metrics, Clock clock) {
         this.slots = slots;
         this.writer = writer;
         this.tasks = tasks;

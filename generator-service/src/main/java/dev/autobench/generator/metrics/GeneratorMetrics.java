@@ -1,6 +1,6 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.metrics;
 
-import dev.autobench.generator.domain.TaskOrigin;
+import dev.autobench.generator.task.TaskOrigin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

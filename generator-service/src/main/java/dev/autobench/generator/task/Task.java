@@ -1,4 +1,4 @@
-package dev.autobench.generator.domain;
+package dev.autobench.generator.task;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One task of one UTC day. Rows are written only through {@code TaskRepository}'s native
+ * One task of one UTC day. Rows are written only through {@code TaskSlotRepository}'s native
  * statements (a pending slot, then its completion); this mapping is for reading them back. A
  * {@code pending} row has no title, category or spec yet.
  */

@@ -1,4 +1,4 @@
-package dev.autobench.generator.domain;
+package dev.autobench.generator.task;
 
 /** Where a task came from; stored in {@code tasks.source} and used as the {@code source} meter tag. */
 public enum TaskOrigin {

@@ -1,11 +1,9 @@
-package dev.autobench.generator.repository;
+package dev.autobench.generator.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autobench.generator.domain.Task;
-import dev.autobench.generator.domain.TaskStatus;
-import dev.autobench.generator.service.TaskDraft;
-import dev.autobench.generator.service.TemplateUsage;
+import dev.autobench.generator.drafting.TaskDraft;
+import dev.autobench.generator.drafting.TemplateUsage;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.hibernate.query.NativeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +16,7 @@ import java.util.UUID;
 
 /** Reads and writes {@code tasks}; every write goes through the (task_date, slot) invariant. */
 @ApplicationScoped
-public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+public class TaskSlotRepository implements PanacheRepositoryBase<Task, UUID> {
 
     /**
      * First key of the two-key advisory lock space, so the generator's per-date locks can never
@@ -28,7 +26,7 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     private final ObjectMapper json;
 
-    public TaskRepository(ObjectMapper json) {
+    public TaskSlotRepository(ObjectMapper json) {
         this.json = json;
     }
 
@@ -102,7 +100,7 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             return List.of();
         }
         return getEntityManager().createQuery("""
-                        select new dev.autobench.generator.service.TemplateUsage(t.templateId, t.category, t.title,
+                        select new dev.autobench.generator.drafting.TemplateUsage(t.templateId, t.category, t.title,
                                                                                  t.taskDate)
                         from Task t
                         where t.templateId is not null and t.taskDate between :from and :to and t.taskDate <> :date""",

@@ -1,4 +1,4 @@
-package dev.autobench.generator.domain;
+package dev.autobench.generator.task;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;

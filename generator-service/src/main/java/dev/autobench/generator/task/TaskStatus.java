@@ -1,4 +1,4 @@
-package dev.autobench.generator.domain;
+package dev.autobench.generator.task;
 
 /** Lifecycle values of {@code tasks.status}; the generator writes {@link #PENDING} and {@link #GENERATED}. */
 public final class TaskStatus {

@@ -1,6 +1,6 @@
 package dev.autobench.generator.bank;
 
-import dev.autobench.generator.service.TemplateUsage;
+import dev.autobench.generator.drafting.TemplateUsage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

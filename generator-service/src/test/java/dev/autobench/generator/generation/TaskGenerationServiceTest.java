@@ -1,5 +1,7 @@
-package dev.autobench.generator.service;
+package dev.autobench.generator.generation;
 
+import dev.autobench.generator.drafting.TaskSourceException;
+import dev.autobench.generator.metrics.GeneratorMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLTransientConnectionException;

@@ -1,7 +1,8 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.generation.api;
 
+import dev.autobench.generator.task.api.DateParameter;
 import dev.autobench.common.security.CronSecured;
-import dev.autobench.generator.service.TaskGenerationService;
+import dev.autobench.generator.generation.TaskGenerationService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

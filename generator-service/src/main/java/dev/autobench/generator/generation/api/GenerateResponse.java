@@ -1,6 +1,7 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.generation.api;
 
-import dev.autobench.generator.service.GenerationResult;
+import dev.autobench.generator.task.api.TaskSummary;
+import dev.autobench.generator.generation.GenerationResult;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.LocalDate;

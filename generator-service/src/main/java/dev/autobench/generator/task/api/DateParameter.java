@@ -1,4 +1,4 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.task.api;
 
 import dev.autobench.common.problem.ProblemException;
 
@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /** The {@code date} query parameter: a strict ISO calendar date, or the caller's mistake (400). */
-final class DateParameter {
+public final class DateParameter {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Older days cannot have tasks; the bound also keeps year 0 away from PostgreSQL. */
@@ -17,7 +17,7 @@ final class DateParameter {
     }
 
     /** Returns the parsed date, or {@code fallback} when the parameter is absent. */
-    static LocalDate parseOr(String value, LocalDate fallback) {
+    public static LocalDate parseOr(String value, LocalDate fallback) {
         if (value == null) {
             return fallback;
         }

@@ -1,6 +1,6 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.task.api;
 
-import dev.autobench.generator.service.TaskGenerationService;
+import dev.autobench.generator.generation.TaskGenerationService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,6 +1,6 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.task.api;
 
-import dev.autobench.generator.domain.Task;
+import dev.autobench.generator.task.Task;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.UUID;
@@ -9,7 +9,7 @@ import java.util.UUID;
 @RegisterForReflection
 public record TaskSummary(UUID id, int slot, String title, String category, String status) {
 
-    static TaskSummary of(Task t) {
+    public static TaskSummary of(Task t) {
         return new TaskSummary(t.id, t.slot, t.title, t.category, t.status);
     }
 }

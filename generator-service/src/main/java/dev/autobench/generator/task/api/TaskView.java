@@ -1,7 +1,7 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.task.api;
 
-import dev.autobench.generator.domain.Task;
-import dev.autobench.generator.domain.TaskSpec;
+import dev.autobench.generator.task.Task;
+import dev.autobench.generator.task.TaskSpec;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.generation.api;
 
 import dev.autobench.generator.MutableClock;
 import dev.autobench.generator.TasksTable;

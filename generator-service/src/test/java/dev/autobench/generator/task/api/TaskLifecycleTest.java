@@ -1,4 +1,4 @@
-package dev.autobench.generator.rest;
+package dev.autobench.generator.task.api;
 
 import dev.autobench.generator.TasksTable;
 import io.quarkus.test.junit.QuarkusTest;
