@@ -1,4 +1,4 @@
-package dev.autobench.renderer.domain;
+package dev.autobench.renderer.artifact;
 
 import dev.autobench.common.checks.CheckResult;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,9 +1,6 @@
-package dev.autobench.renderer.repository;
+package dev.autobench.renderer.artifact;
 
 import dev.autobench.common.checks.Check;
-import dev.autobench.renderer.domain.Artifact;
-import dev.autobench.renderer.domain.RenderClaim;
-import dev.autobench.renderer.domain.RenderQueue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

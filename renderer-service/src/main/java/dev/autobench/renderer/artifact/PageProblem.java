@@ -1,4 +1,4 @@
-package dev.autobench.renderer.domain;
+package dev.autobench.renderer.artifact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;

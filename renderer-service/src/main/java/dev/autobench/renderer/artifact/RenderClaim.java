@@ -1,4 +1,4 @@
-package dev.autobench.renderer.domain;
+package dev.autobench.renderer.artifact;
 
 import dev.autobench.common.checks.Check;
 

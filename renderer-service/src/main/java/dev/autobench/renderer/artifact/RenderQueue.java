@@ -1,4 +1,4 @@
-package dev.autobench.renderer.domain;
+package dev.autobench.renderer.artifact;
 
 /**
  * What is left to render, over all days: {@code ./autobench} waits for both to reach 0 before pairing.

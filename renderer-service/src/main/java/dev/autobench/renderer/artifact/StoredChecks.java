@@ -1,4 +1,4 @@
-package dev.autobench.renderer.repository;
+package dev.autobench.renderer.artifact;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.autobench.renderer.service;
+package dev.autobench.renderer.metrics;
 
 import dev.autobench.common.checks.CheckOutcome;
 import dev.autobench.common.checks.CheckResult;

@@ -1,7 +1,7 @@
-package dev.autobench.renderer.service;
+package dev.autobench.renderer.render;
 
 import dev.autobench.renderer.config.RendererConfig;
-import dev.autobench.renderer.service.HardenedHtml.AnswerKind;
+import dev.autobench.renderer.render.HardenedHtml.AnswerKind;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;

@@ -1,4 +1,4 @@
-package dev.autobench.renderer.service;
+package dev.autobench.renderer.render;
 
 /**
  * A submission turned into the page that is stored and rendered.

@@ -1,6 +1,6 @@
-package dev.autobench.renderer.service;
+package dev.autobench.renderer.render;
 
-import dev.autobench.renderer.domain.RenderClaim;
+import dev.autobench.renderer.artifact.RenderClaim;
 import org.jboss.logging.MDC;
 
 /**

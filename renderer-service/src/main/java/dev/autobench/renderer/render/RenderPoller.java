@@ -1,6 +1,6 @@
-package dev.autobench.renderer.service;
+package dev.autobench.renderer.render;
 
-import dev.autobench.renderer.domain.RenderSummary;
+import dev.autobench.renderer.render.api.RenderSummary;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,14 +1,15 @@
-package dev.autobench.renderer.service;
+package dev.autobench.renderer.render;
 
+import dev.autobench.renderer.metrics.RenderMetrics;
 import dev.autobench.common.checks.CheckScore;
 import dev.autobench.renderer.chromium.ChromiumRenderer;
 import dev.autobench.renderer.chromium.PageRender;
 import dev.autobench.renderer.config.RendererConfig;
-import dev.autobench.renderer.domain.Artifact;
-import dev.autobench.renderer.domain.PageProblem;
-import dev.autobench.renderer.domain.RenderClaim;
-import dev.autobench.renderer.domain.RenderSummary;
-import dev.autobench.renderer.repository.ArtifactRepository;
+import dev.autobench.renderer.artifact.Artifact;
+import dev.autobench.renderer.artifact.PageProblem;
+import dev.autobench.renderer.artifact.RenderClaim;
+import dev.autobench.renderer.render.api.RenderSummary;
+import dev.autobench.renderer.artifact.ArtifactRepository;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

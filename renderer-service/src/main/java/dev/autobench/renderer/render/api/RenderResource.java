@@ -1,10 +1,9 @@
-package dev.autobench.renderer.rest;
+package dev.autobench.renderer.render.api;
 
 import dev.autobench.common.security.CronSecured;
-import dev.autobench.renderer.domain.RenderQueue;
-import dev.autobench.renderer.domain.RenderSummary;
-import dev.autobench.renderer.repository.ArtifactRepository;
-import dev.autobench.renderer.service.RenderService;
+import dev.autobench.renderer.artifact.RenderQueue;
+import dev.autobench.renderer.artifact.ArtifactRepository;
+import dev.autobench.renderer.render.RenderService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

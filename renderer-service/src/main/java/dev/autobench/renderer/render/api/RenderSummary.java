@@ -1,4 +1,4 @@
-package dev.autobench.renderer.domain;
+package dev.autobench.renderer.render.api;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
