@@ -1,8 +1,6 @@
 package dev.autobench.dispatcher.call;
 
 import dev.autobench.dispatcher.dispatch.DispatchConfig;
-import dev.autobench.llm.LlmCallException;
-import dev.autobench.llm.LlmResponse;
 import dev.autobench.llm.Provider;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
