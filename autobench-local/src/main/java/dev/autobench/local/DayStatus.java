@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The operator's one-screen view of a day: what was generated, called, rendered, paired and voted. */
 final class DayStatus {
@@ -76,11 +78,11 @@ final class DayStatus {
             ps.setObject(1, date);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object[] values = new Object[columns];
-                    for (int i = 0; i < columns; i++) {
-                        values[i] = rs.getString(i + 1);
+                    List<String> values = new ArrayList<>(columns);
+                    for (int column = 1; column <= columns; column++) {
+                        values.add(rs.getString(column));
                     }
-                    out.println(String.format(format, values));
+                    out.println(String.format(format, values.toArray()));
                     count++;
                 }
             }

@@ -36,7 +36,8 @@ public final class SecuredEndpoints {
     }
 
     /**
-     * @param restPackage the package of the service's JAX-RS resources
+     * @param restPackage a package holding the service's JAX-RS resources, searched with its sub-packages (the
+     *                    service's root package finds every feature's {@code api})
      * @param cronSecret  the service's valid cron secret, which must not open an admin endpoint
      */
     public static void assertEveryOneRefusesMissingAndWrongCredentials(String restPackage, String cronSecret)
@@ -70,11 +71,14 @@ public final class SecuredEndpoints {
 
     public static List<Endpoint> securedEndpoints(String restPackage) throws IOException, ClassNotFoundException {
         List<Endpoint> found = new ArrayList<>();
-        java.nio.file.Path dir = java.nio.file.Path.of("target/classes", restPackage.replace('.', '/'));
-        try (Stream<java.nio.file.Path> files = Files.list(dir)) {
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        java.nio.file.Path dir = classes.resolve(restPackage.replace('.', '/'));
+        try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = file.getFileName().toString().replace(".class", "");
-                Class<?> type = Class.forName(restPackage + "." + name);
+                String relative = classes.relativize(file).toString();
+                String name = relative.substring(0, relative.length() - ".class".length())
+                        .replace(java.io.File.separatorChar, '.');
+                Class<?> type = Class.forName(name, false, SecuredEndpoints.class.getClassLoader());
                 Path classPath = type.getAnnotation(Path.class);
                 if (classPath == null) {
                     continue;

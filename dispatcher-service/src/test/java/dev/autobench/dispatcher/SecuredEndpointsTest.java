@@ -10,6 +10,6 @@ class SecuredEndpointsTest {
 
     @Test
     void everyMachineAndAdminEndpointRefusesMissingAndWrongCredentials() throws Exception {
-        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.dispatcher.rest", "test-cron-secret-0123456789");
+        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.dispatcher", "test-cron-secret-0123456789");
     }
 }

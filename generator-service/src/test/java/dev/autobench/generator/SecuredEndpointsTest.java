@@ -10,6 +10,6 @@ class SecuredEndpointsTest {
 
     @Test
     void everyMachineAndAdminEndpointRefusesMissingAndWrongCredentials() throws Exception {
-        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.generator.rest", "test-cron-secret-0123456789");
+        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.generator", "test-cron-secret-0123456789");
     }
 }

@@ -1,16 +1,11 @@
 package dev.autobench.llm;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -19,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -30,30 +24,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class FailureClassificationTest {
 
-    static WireMockServer wiremock;
-    static LlmClient client;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(options().dynamicPort());
-        wiremock.start();
-        Map<Provider, String> keys = new EnumMap<>(Provider.class);
-        for (Provider p : Provider.values()) {
-            keys.put(p, "sk-test-classify-0123456789");
-        }
-        client = LlmClient.create(new ProviderClientsTest.StaticEndpoints(wiremock.baseUrl(), keys),
-                Duration.ofSeconds(30), Duration.ZERO);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        wiremock.resetAll();
-    }
+    @RegisterExtension
+    static final ProviderStandIn PROVIDERS = new ProviderStandIn("sk-test-classify-0123456789");
 
     // ---- OpenAI: {"error":{"message","type","param","code"}}
 
@@ -99,7 +71,7 @@ class FailureClassificationTest {
     @Test
     void everyGatewayStatusMayHaveBeenProcessedWhateverItsBody() {
         for (int status : new int[] {502, 504, 520, 521, 522, 523, 524}) {
-            wiremock.resetAll();
+            PROVIDERS.wiremock().resetAll();
             // even an overloaded-looking body cannot be the provider's when a gateway answered
             LlmCallException e = answer(Provider.ANTHROPIC, error(status, """
                     {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"""));
@@ -110,10 +82,10 @@ class FailureClassificationTest {
     @Test
     void aBodiless5xxMayHaveBeenProcessed() {
         for (int status : new int[] {500, 503}) {
-            wiremock.resetAll();
+            PROVIDERS.wiremock().resetAll();
             assertPossiblyProcessed(answer(Provider.DEEPSEEK, aResponse().withStatus(status)));
         }
-        wiremock.resetAll();
+        PROVIDERS.wiremock().resetAll();
         assertPossiblyProcessed(answer(Provider.OPENAI, aResponse().withStatus(408)));
     }
 
@@ -133,7 +105,7 @@ class FailureClassificationTest {
         assertThat(answer(Provider.ANTHROPIC, error(503, """
                 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}""")).kind())
                 .isEqualTo(FailureKind.OVERLOADED);
-        wiremock.resetAll();
+        PROVIDERS.wiremock().resetAll();
         assertPossiblyProcessed(answer(Provider.ANTHROPIC, error(500, """
                 {"type":"error","error":{"type":"api_error","message":"Internal server error"}}""")));
     }
@@ -178,10 +150,10 @@ class FailureClassificationTest {
         assertThat(answer(Provider.GOOGLE, error(503, """
                 {"error":{"code":503,"message":"The model is overloaded. Please try again later.","status":"UNAVAILABLE"}}"""))
                 .kind()).isEqualTo(FailureKind.OVERLOADED);
-        wiremock.resetAll();
+        PROVIDERS.wiremock().resetAll();
         assertPossiblyProcessed(answer(Provider.GOOGLE, error(500, """
                 {"error":{"code":500,"message":"An internal error has occurred.","status":"INTERNAL"}}""")));
-        wiremock.resetAll();
+        PROVIDERS.wiremock().resetAll();
         assertPossiblyProcessed(answer(Provider.GOOGLE, error(504, """
                 {"error":{"code":504,"message":"Deadline exceeded","status":"DEADLINE_EXCEEDED"}}""")));
     }
@@ -193,7 +165,7 @@ class FailureClassificationTest {
         assertThat(answer(Provider.DEEPSEEK, error(429, """
                 {"error":{"message":"Rate limit reached","type":"rate_limit_error","param":null,"code":"rate_limit"}}""")).kind())
                 .isEqualTo(FailureKind.RATE_LIMITED);
-        wiremock.resetAll();
+        PROVIDERS.wiremock().resetAll();
         LlmCallException balance = answer(Provider.DEEPSEEK, error(402, """
                 {"error":{"message":"Insufficient Balance","type":"unknown_error","param":null,"code":"invalid_request_error"}}"""));
         assertThat(balance.kind()).isEqualTo(FailureKind.QUOTA_EXHAUSTED);
@@ -209,12 +181,12 @@ class FailureClassificationTest {
                  "usage":{"prompt_tokens":1,"completion_tokens":1}}""").withChunkedDribbleDelay(4, 20_000));
 
         LlmCallException e = catchThrowableOfType(LlmCallException.class,
-                () -> client.call(request(Provider.OPENAI).withTimeout(Duration.ofSeconds(1))));
+                () -> PROVIDERS.client().call(request(Provider.OPENAI).withTimeout(Duration.ofSeconds(1))));
 
         assertThat(e).as("the stalled body must be cut, not read to its end").isNotNull();
         assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(e.kind().retryable()).isFalse();
-        wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        PROVIDERS.wiremock().verify(exactly(1), postRequestedFor(urlEqualTo("/v1/chat/completions")));
     }
 
     private static void assertPossiblyProcessed(LlmCallException e) {
@@ -229,7 +201,7 @@ class FailureClassificationTest {
 
     private static LlmCallException answer(Provider provider, ResponseDefinitionBuilder response) {
         stub(provider, response);
-        return catchThrowableOfType(LlmCallException.class, () -> client.call(request(provider)));
+        return catchThrowableOfType(LlmCallException.class, () -> PROVIDERS.client().call(request(provider)));
     }
 
     private static void stub(Provider provider, ResponseDefinitionBuilder response) {
@@ -239,7 +211,7 @@ class FailureClassificationTest {
             case GOOGLE -> post(urlPathMatching("/v1beta/models/[^/]+:generateContent"));
             default -> post(urlEqualTo("/chat/completions"));
         };
-        wiremock.stubFor(mapping.willReturn(response));
+        PROVIDERS.wiremock().stubFor(mapping.willReturn(response));
     }
 
     private static LlmRequest request(Provider provider) {

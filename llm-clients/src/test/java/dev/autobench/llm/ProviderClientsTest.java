@@ -2,14 +2,11 @@ package dev.autobench.llm;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,29 +26,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ProviderClientsTest {
 
     static final String KEY = "sk-test-SECRET-0123456789abcdef";
-    static WireMockServer wiremock;
-    static LlmClient client;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(options().dynamicPort());
-        wiremock.start();
-        Map<Provider, String> keys = new EnumMap<>(Provider.class);
-        for (Provider p : Provider.values()) {
-            keys.put(p, KEY);
-        }
-        client = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), keys), Duration.ofSeconds(30), Duration.ZERO);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        wiremock.resetAll();
-    }
+    @RegisterExtension
+    static final ProviderStandIn PROVIDERS = new ProviderStandIn(KEY);
 
     static LlmRequest request(Provider provider, String model) {
         return new LlmRequest(provider, model, null, "You write single-file web pages.", "Build a clock", 4096,
@@ -60,18 +36,18 @@ class ProviderClientsTest {
 
     @Test
     void openAiSpeaksChatCompletionsWithBearerAndMaxCompletionTokens() {
-        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/v1/chat/completions").willReturn(okJson("""
                 {"id":"chatcmpl-1","choices":[{"index":0,"message":{"role":"assistant","content":"hello"}}],
                  "usage":{"prompt_tokens":12,"completion_tokens":34}}""").withHeader("x-request-id", "req_abc")));
 
-        LlmResponse response = client.call(request(Provider.OPENAI, "gpt-5"));
+        LlmResponse response = PROVIDERS.client().call(request(Provider.OPENAI, "gpt-5"));
 
         assertThat(response.text()).isEqualTo("hello");
         assertThat(response.inputTokens()).isEqualTo(12);
         assertThat(response.outputTokens()).isEqualTo(34);
         assertThat(response.requestId()).isEqualTo("req_abc");
         assertThat(response.httpStatus()).isEqualTo(200);
-        wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/chat/completions"))
+        PROVIDERS.wiremock().verify(exactly(1), postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
@@ -81,17 +57,17 @@ class ProviderClientsTest {
 
     @Test
     void anthropicSpeaksMessagesWithApiKeyAndVersion() {
-        wiremock.stubFor(post("/v1/messages").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/v1/messages").willReturn(okJson("""
                 {"id":"msg_1","type":"message","content":[{"type":"text","text":"part one "},{"type":"text","text":"part two"}],
                  "usage":{"input_tokens":20,"output_tokens":40}}""").withHeader("request-id", "req_ant")));
 
-        LlmResponse response = client.call(request(Provider.ANTHROPIC, "claude-sonnet-4-5"));
+        LlmResponse response = PROVIDERS.client().call(request(Provider.ANTHROPIC, "claude-sonnet-4-5"));
 
         assertThat(response.text()).isEqualTo("part one part two");
         assertThat(response.inputTokens()).isEqualTo(20);
         assertThat(response.outputTokens()).isEqualTo(40);
         assertThat(response.requestId()).isEqualTo("req_ant");
-        wiremock.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+        PROVIDERS.wiremock().verify(postRequestedFor(urlEqualTo("/v1/messages"))
                 .withHeader("x-api-key", equalTo(KEY))
                 .withHeader("anthropic-version", equalTo("2023-06-01"))
                 .withoutHeader("Authorization")
@@ -102,18 +78,18 @@ class ProviderClientsTest {
 
     @Test
     void googleSpeaksGenerateContentWithGoogApiKey() {
-        wiremock.stubFor(post("/v1beta/models/gemini-2.5-pro:generateContent").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/v1beta/models/gemini-2.5-pro:generateContent").willReturn(okJson("""
                 {"candidates":[{"content":{"role":"model","parts":[{"text":"thinking","thought":true},{"text":"answer"}]}}],
                  "usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":9,"thoughtsTokenCount":5},
                  "responseId":"resp-g"}""")));
 
-        LlmResponse response = client.call(request(Provider.GOOGLE, "gemini-2.5-pro"));
+        LlmResponse response = PROVIDERS.client().call(request(Provider.GOOGLE, "gemini-2.5-pro"));
 
         assertThat(response.text()).isEqualTo("answer");
         assertThat(response.inputTokens()).isEqualTo(7);
         assertThat(response.outputTokens()).isEqualTo(14);
         assertThat(response.requestId()).isEqualTo("resp-g");
-        wiremock.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-pro:generateContent"))
+        PROVIDERS.wiremock().verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-pro:generateContent"))
                 .withHeader("x-goog-api-key", equalTo(KEY))
                 .withRequestBody(equalToJson("""
                         {"systemInstruction":{"parts":[{"text":"You write single-file web pages."}]},
@@ -123,23 +99,23 @@ class ProviderClientsTest {
 
     @Test
     void deepSeekAndCompatibleServersSpeakChatCompletionsWithoutTheV1Prefix() {
-        wiremock.stubFor(post("/chat/completions").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/chat/completions").willReturn(okJson("""
                 {"id":"ds-1","choices":[{"message":{"content":"ok"}}],"usage":{"prompt_tokens":1,"completion_tokens":2}}""")));
 
-        assertThat(client.call(request(Provider.DEEPSEEK, "deepseek-chat")).requestId()).isEqualTo("ds-1");
-        assertThat(client.call(request(Provider.OPENAI_COMPATIBLE, "llama3")).text()).isEqualTo("ok");
+        assertThat(PROVIDERS.client().call(request(Provider.DEEPSEEK, "deepseek-chat")).requestId()).isEqualTo("ds-1");
+        assertThat(PROVIDERS.client().call(request(Provider.OPENAI_COMPATIBLE, "llama3")).text()).isEqualTo("ok");
 
-        wiremock.verify(exactly(2), postRequestedFor(urlEqualTo("/chat/completions"))
+        PROVIDERS.wiremock().verify(exactly(2), postRequestedFor(urlEqualTo("/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withRequestBody(equalToJson("{\"max_tokens\":4096}", true, true)));
     }
 
     @Test
     void aPerModelBaseUrlWinsOverTheProvidersOne() {
-        wiremock.stubFor(post("/proxy/v1/chat/completions").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/proxy/v1/chat/completions").willReturn(okJson("""
                 {"choices":[{"message":{"content":"via proxy"}}]}""")));
 
-        LlmResponse response = client.call(request(Provider.OPENAI, "gpt-5").withBaseUrl(wiremock.baseUrl() + "/proxy/"));
+        LlmResponse response = PROVIDERS.client().call(request(Provider.OPENAI, "gpt-5").withBaseUrl(PROVIDERS.wiremock().baseUrl() + "/proxy/"));
 
         assertThat(response.text()).isEqualTo("via proxy");
     }
@@ -152,22 +128,22 @@ class ProviderClientsTest {
             attacker.stubFor(post("/v1/chat/completions").willReturn(okJson("{\"choices\":[{\"message\":{\"content\":\"x\"}}]}")));
             String local = attacker.baseUrl().replace("localhost", "127.0.0.1");
             for (String foreign : new String[] {attacker.baseUrl(), attacker.baseUrl() + "/v1",
-                    wiremock.baseUrl().replace("http://", "http://user@").replace("localhost", "127.0.0.1") + "@" + local.substring(7),
+                    PROVIDERS.wiremock().baseUrl().replace("http://", "http://user@").replace("localhost", "127.0.0.1") + "@" + local.substring(7),
                     "ftp://" + local.substring(7)}) {
                 LlmCallException e = catchThrowableOfType(LlmCallException.class,
-                        () -> client.call(request(Provider.OPENAI, "gpt-5").withBaseUrl(foreign)));
+                        () -> PROVIDERS.client().call(request(Provider.OPENAI, "gpt-5").withBaseUrl(foreign)));
                 assertThat(e.kind()).as(foreign).isEqualTo(FailureKind.NOT_CONFIGURED);
                 assertThat(e.getMessage()).contains("AUTOBENCH_PROVIDERS_OPENAI_ALLOWED_ORIGINS");
             }
             assertThat(attacker.getAllServeEvents()).isEmpty();
 
             // the operator may allow further origins per provider
-            LlmClient allowing = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), Map.of(Provider.OPENAI, KEY),
+            LlmClient allowing = LlmClient.create(new StaticEndpoints(PROVIDERS.wiremock().baseUrl(), Map.of(Provider.OPENAI, KEY),
                     java.util.List.of(attacker.baseUrl())), Duration.ofSeconds(30), Duration.ZERO);
             assertThat(allowing.call(request(Provider.OPENAI, "gpt-5").withBaseUrl(attacker.baseUrl() + "/")).text())
                     .isEqualTo("x");
             assertThat(allowing.allowsBaseUrl(Provider.ANTHROPIC, attacker.baseUrl())).isFalse();
-            assertThat(allowing.allowsBaseUrl(Provider.DEMO, wiremock.baseUrl())).isFalse();
+            assertThat(allowing.allowsBaseUrl(Provider.DEMO, PROVIDERS.wiremock().baseUrl())).isFalse();
         } finally {
             attacker.stop();
         }
@@ -175,25 +151,25 @@ class ProviderClientsTest {
 
     @Test
     void finishReasonsAndCachedPromptTokensAreReadInEachProvidersFormat() {
-        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/v1/chat/completions").willReturn(okJson("""
                 {"id":"c","choices":[{"index":0,"message":{"role":"assistant","content":"<html>cut"},"finish_reason":"length"}],
                  "usage":{"prompt_tokens":100,"completion_tokens":4096,"prompt_tokens_details":{"cached_tokens":64}}}""")));
-        wiremock.stubFor(post("/v1/messages").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/v1/messages").willReturn(okJson("""
                 {"id":"m","type":"message","content":[{"type":"text","text":"I can't help with that."}],"stop_reason":"refusal",
                  "usage":{"input_tokens":20,"output_tokens":8,"cache_read_input_tokens":30}}""")));
-        wiremock.stubFor(post("/chat/completions").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/chat/completions").willReturn(okJson("""
                 {"id":"d","choices":[{"message":{"content":"ok"},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":50,"completion_tokens":5,"prompt_cache_hit_tokens":40}}""")));
 
-        LlmResponse openAi = client.call(request(Provider.OPENAI, "gpt-5"));
+        LlmResponse openAi = PROVIDERS.client().call(request(Provider.OPENAI, "gpt-5"));
         assertThat(openAi.finishReason().raw()).isEqualTo("length");
         assertThat(openAi.finishReason().truncated()).isTrue();
         assertThat(openAi.cachedInputTokens()).isEqualTo(64);
-        LlmResponse anthropic = client.call(request(Provider.ANTHROPIC, "claude-sonnet-4-5"));
+        LlmResponse anthropic = PROVIDERS.client().call(request(Provider.ANTHROPIC, "claude-sonnet-4-5"));
         assertThat(anthropic.finishReason().refused()).isTrue();
         assertThat(anthropic.inputTokens()).as("cache reads are input too").isEqualTo(50);
         assertThat(anthropic.cachedInputTokens()).isEqualTo(30);
-        LlmResponse deepSeek = client.call(request(Provider.DEEPSEEK, "deepseek-chat"));
+        LlmResponse deepSeek = PROVIDERS.client().call(request(Provider.DEEPSEEK, "deepseek-chat"));
         assertThat(deepSeek.finishReason().truncated()).isFalse();
         assertThat(deepSeek.finishReason().refused()).isFalse();
         assertThat(deepSeek.cachedInputTokens()).isEqualTo(40);
@@ -201,7 +177,7 @@ class ProviderClientsTest {
 
     @Test
     void aBlockedGeminiPromptIsABilledEmptyAnswerWithItsBlockReason() {
-        wiremock.stubFor(post("/v1beta/models/gemini-2.5-pro:generateContent").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/v1beta/models/gemini-2.5-pro:generateContent").willReturn(okJson("""
                 {"promptFeedback":{"blockReason":"SAFETY"},"usageMetadata":{"promptTokenCount":12,"totalTokenCount":12}}""")));
 
         LlmCallException e = failure(Provider.GOOGLE);
@@ -216,7 +192,7 @@ class ProviderClientsTest {
 
     @Test
     void rateLimitIsRetryableAndCarriesRetryAfter() {
-        wiremock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(429).withHeader("retry-after", "7")
+        PROVIDERS.wiremock().stubFor(post("/v1/messages").willReturn(aResponse().withStatus(429).withHeader("retry-after", "7")
                 .withBody("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}")));
 
         LlmCallException e = failure(Provider.ANTHROPIC);
@@ -230,8 +206,8 @@ class ProviderClientsTest {
 
     @Test
     void anthropicOverloadIsRetryableButABodilessServerErrorMayHaveBeenProcessed() {
-        wiremock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529)));
-        wiremock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(500)));
+        PROVIDERS.wiremock().stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529)));
+        PROVIDERS.wiremock().stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(500)));
 
         assertThat(failure(Provider.ANTHROPIC).kind()).isEqualTo(FailureKind.OVERLOADED);
         LlmCallException serverError = failure(Provider.OPENAI);
@@ -242,8 +218,8 @@ class ProviderClientsTest {
 
     @Test
     void malformedJsonAndEmptyContentAreBilledAndNotRetryable() {
-        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("{\"choices\": [ {")));
-        wiremock.stubFor(post("/chat/completions").willReturn(okJson("""
+        PROVIDERS.wiremock().stubFor(post("/v1/chat/completions").willReturn(okJson("{\"choices\": [ {")));
+        PROVIDERS.wiremock().stubFor(post("/chat/completions").willReturn(okJson("""
                 {"choices":[{"message":{"content":""}}],"usage":{"prompt_tokens":5,"completion_tokens":0}}""")));
 
         LlmCallException malformed = failure(Provider.OPENAI);
@@ -256,7 +232,7 @@ class ProviderClientsTest {
 
     @Test
     void aResetAfterSendingIsNotRetryableButARefusedConnectionIs() throws Exception {
-        wiremock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        PROVIDERS.wiremock().stubFor(post("/v1/chat/completions").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         assertThat(failure(Provider.OPENAI).kind()).isEqualTo(FailureKind.CONNECTION_LOST);
 
         int closedPort;
@@ -273,10 +249,10 @@ class ProviderClientsTest {
 
     @Test
     void anAnswerSlowerThanTheTimeoutIsATimeout() {
-        wiremock.stubFor(post("/v1/chat/completions").willReturn(okJson("{}").withFixedDelay(3000)));
+        PROVIDERS.wiremock().stubFor(post("/v1/chat/completions").willReturn(okJson("{}").withFixedDelay(3000)));
 
         LlmCallException e = catchThrowableOfType(LlmCallException.class,
-                () -> client.call(request(Provider.OPENAI, "gpt-5").withTimeout(Duration.ofMillis(300))));
+                () -> PROVIDERS.client().call(request(Provider.OPENAI, "gpt-5").withTimeout(Duration.ofMillis(300))));
 
         assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(e.kind().retryable()).isFalse();
@@ -284,7 +260,7 @@ class ProviderClientsTest {
 
     @Test
     void theKeyNeverAppearsInAFailureEvenWhenTheProviderEchoesIt() {
-        wiremock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401).withBody(
+        PROVIDERS.wiremock().stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401).withBody(
                 "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ". Also sk-proj-abcdefgh1234****wxyz\"}}")));
 
         LlmCallException e = failure(Provider.OPENAI);
@@ -295,7 +271,7 @@ class ProviderClientsTest {
 
     @Test
     void aProviderWithoutAKeyIsNotCalled() {
-        LlmClient keyless = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), Map.of()), Duration.ofSeconds(1),
+        LlmClient keyless = LlmClient.create(new StaticEndpoints(PROVIDERS.wiremock().baseUrl(), Map.of()), Duration.ofSeconds(1),
                 Duration.ZERO);
 
         LlmCallException e = catchThrowableOfType(LlmCallException.class,
@@ -305,12 +281,12 @@ class ProviderClientsTest {
         assertThat(e.getMessage()).contains("OPENAI_API_KEY");
         assertThat(keyless.isConfigured(Provider.OPENAI)).isFalse();
         assertThat(keyless.isConfigured(Provider.OPENAI_COMPATIBLE)).isTrue();
-        wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        PROVIDERS.wiremock().verify(exactly(0), postRequestedFor(urlEqualTo("/v1/chat/completions")));
     }
 
     private static LlmCallException failure(Provider provider) {
         String model = provider == Provider.GOOGLE ? "gemini-2.5-pro" : "m";
-        return catchThrowableOfType(LlmCallException.class, () -> client.call(request(provider, model)));
+        return catchThrowableOfType(LlmCallException.class, () -> PROVIDERS.client().call(request(provider, model)));
     }
 
     record StaticEndpoints(String base, Map<Provider, String> keys, java.util.List<String> allowed)

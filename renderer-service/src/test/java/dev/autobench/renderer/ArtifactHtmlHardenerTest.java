@@ -1,8 +1,8 @@
 package dev.autobench.renderer;
 
-import dev.autobench.renderer.service.ArtifactHtmlHardener;
-import dev.autobench.renderer.service.HardenedHtml;
-import dev.autobench.renderer.service.HardenedHtml.AnswerKind;
+import dev.autobench.renderer.render.ArtifactHtmlHardener;
+import dev.autobench.renderer.render.HardenedHtml;
+import dev.autobench.renderer.render.HardenedHtml.AnswerKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,7 +1,7 @@
 package dev.autobench.renderer;
 
-import dev.autobench.renderer.domain.RenderClaim;
-import dev.autobench.renderer.repository.ArtifactRepository;
+import dev.autobench.renderer.artifact.RenderClaim;
+import dev.autobench.renderer.artifact.ArtifactRepository;
 import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -6,7 +6,7 @@ import dev.autobench.renderer.chromium.ChromiumLocator;
 import dev.autobench.renderer.chromium.ChromiumRenderer;
 import dev.autobench.renderer.chromium.PageRender;
 import dev.autobench.renderer.chromium.RenderSettings;
-import dev.autobench.renderer.service.ArtifactHtmlHardener;
+import dev.autobench.renderer.render.ArtifactHtmlHardener;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

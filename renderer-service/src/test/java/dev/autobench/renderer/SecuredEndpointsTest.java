@@ -10,6 +10,6 @@ class SecuredEndpointsTest {
 
     @Test
     void everyMachineAndAdminEndpointRefusesMissingAndWrongCredentials() throws Exception {
-        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.renderer.rest", "test-cron-secret-0123456789");
+        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.renderer", "test-cron-secret-0123456789");
     }
 }

@@ -6,7 +6,7 @@ import dev.autobench.renderer.chromium.ChromiumRenderer;
 import dev.autobench.renderer.chromium.PageRender;
 import dev.autobench.renderer.chromium.RenderSettings;
 import dev.autobench.renderer.config.RendererConfig;
-import dev.autobench.renderer.domain.PageProblem;
+import dev.autobench.renderer.artifact.PageProblem;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

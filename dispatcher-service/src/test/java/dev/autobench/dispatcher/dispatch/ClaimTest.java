@@ -1,9 +1,7 @@
 package dev.autobench.dispatcher.dispatch;
 
-import javax.sql.DataSource;
-import dev.autobench.testsupport.PostgresTestResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.autobench.dispatcher.service.LeaseReaper;
+import dev.autobench.dispatcher.claim.LeaseReaper;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
@@ -45,8 +43,6 @@ class ClaimTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    final DataSource dataSource = PostgresTestResource.ownerDataSource();
-
     @Inject
     LeaseReaper reaper;
 
@@ -54,10 +50,7 @@ class ClaimTest {
 
     @BeforeEach
     void arrange() {
-        db = new Db(dataSource);
-        db.reset(List.of("gpt-5", "claude-sonnet-4-5"), 60);
-        wiremock.resetAll();
-        FakeProviders.stubAllSucceed(wiremock);
+        db = Db.readyToDispatch(wiremock, List.of("gpt-5", "claude-sonnet-4-5"), 60);
     }
 
     @Test

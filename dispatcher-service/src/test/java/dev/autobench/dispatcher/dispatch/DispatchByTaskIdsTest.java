@@ -4,14 +4,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static io.restassured.RestAssured.given;
@@ -26,17 +24,11 @@ class DispatchByTaskIdsTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    /** Fixtures and checks go through the owner: the service's own role may not write them. */
-    final DataSource dataSource = PostgresTestResource.ownerDataSource();
-
     Db db;
 
     @BeforeEach
     void arrange() {
-        db = new Db(dataSource);
-        db.reset(Db.FOUR_MODELS, 5);
-        wiremock.resetAll();
-        FakeProviders.stubAllSucceed(wiremock);
+        db = Db.readyToDispatch(wiremock, Db.FOUR_MODELS, 5);
     }
 
     @Test

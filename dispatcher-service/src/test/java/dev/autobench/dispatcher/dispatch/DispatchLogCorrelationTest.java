@@ -2,7 +2,6 @@ package dev.autobench.dispatcher.dispatch;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
-import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.autobench.dispatcher.support.FakeProviders.forTask;
@@ -30,15 +28,9 @@ class DispatchLogCorrelationTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    /** Fixtures and checks go through the owner: the service's own role may not write them. */
-    final DataSource dataSource = dev.autobench.testsupport.PostgresTestResource.ownerDataSource();
-
     @Test
     void aFailedPairsLogLineNamesItsSubmissionTaskModelAndProviderRequest() throws Exception {
-        Db db = new Db(dataSource);
-        db.reset(Db.FOUR_MODELS, 5);
-        wiremock.resetAll();
-        FakeProviders.stubAllSucceed(wiremock);
+        Db db = Db.readyToDispatch(wiremock, Db.FOUR_MODELS, 5);
         String title = "Correlated " + UUID.randomUUID();
         UUID task = db.insertTask(7, title);
         wiremock.stubFor(forTask(openAi(), title).willReturn(aResponse().withStatus(400)

@@ -1,11 +1,10 @@
 package dev.autobench.dispatcher.dispatch;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.autobench.dispatcher.service.LeaseReaper;
+import dev.autobench.dispatcher.claim.LeaseReaper;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -22,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -49,9 +47,6 @@ class DispatchTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    /** Fixtures and checks go through the owner: the service's own role may not write them. */
-    final DataSource dataSource = PostgresTestResource.ownerDataSource();
-
     @Inject
     LeaseReaper reaper;
 
@@ -59,10 +54,7 @@ class DispatchTest {
 
     @BeforeEach
     void arrange() {
-        db = new Db(dataSource);
-        db.reset(Db.FOUR_MODELS, 5);
-        wiremock.resetAll();
-        FakeProviders.stubAllSucceed(wiremock);
+        db = Db.readyToDispatch(wiremock, Db.FOUR_MODELS, 5);
     }
 
     static ValidatableResponse dispatch() {

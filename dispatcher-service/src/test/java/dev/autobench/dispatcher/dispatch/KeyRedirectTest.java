@@ -1,7 +1,5 @@
 package dev.autobench.dispatcher.dispatch;
 
-import javax.sql.DataSource;
-import dev.autobench.testsupport.PostgresTestResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
@@ -30,17 +28,12 @@ class KeyRedirectTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    final DataSource dataSource = PostgresTestResource.ownerDataSource();
-
     Db db;
     WireMockServer attacker;
 
     @BeforeEach
     void arrange() {
-        db = new Db(dataSource);
-        db.reset(List.of("gpt-5"), 5);
-        wiremock.resetAll();
-        FakeProviders.stubAllSucceed(wiremock);
+        db = Db.readyToDispatch(wiremock, List.of("gpt-5"), 5);
         attacker = new WireMockServer(options().dynamicPort());
         attacker.start();
         FakeProviders.stubAllSucceed(attacker);

@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import dev.autobench.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -45,9 +43,6 @@ class ProviderFailuresTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    /** Fixtures and checks go through the owner: the service's own role may not write them. */
-    final DataSource dataSource = PostgresTestResource.ownerDataSource();
-
     Db db;
     UUID t1;
     UUID t2;
@@ -56,10 +51,7 @@ class ProviderFailuresTest {
 
     @BeforeEach
     void arrange() {
-        db = new Db(dataSource);
-        db.reset(Db.FOUR_MODELS, 5);
-        wiremock.resetAll();
-        FakeProviders.stubAllSucceed(wiremock);
+        db = Db.readyToDispatch(wiremock, Db.FOUR_MODELS, 5);
         t1 = db.insertTask(1, "Task One");
         t2 = db.insertTask(2, "Task Two");
         t3 = db.insertTask(3, "Task Three");
@@ -196,7 +188,7 @@ class ProviderFailuresTest {
         assertThat(s.get("status")).as(slug + " status").isEqualTo(status);
         assertThat(s.get("error_code")).as(slug + " error").isEqualTo(errorCode);
         assertThat(s.get("attempts")).as(slug + " attempts").isEqualTo(ledgerOutcomes.length);
-        assertThat(db.ledger(task, slug)).extracting(r -> r.get("outcome")).as(slug + " ledger")
-                .containsExactly((Object[]) ledgerOutcomes);
+        assertThat(db.ledger(task, slug)).extracting(r -> (String) r.get("outcome")).as(slug + " ledger")
+                .containsExactly(ledgerOutcomes);
     }
 }

@@ -1,6 +1,6 @@
 package dev.autobench.dispatcher.models;
 
-import dev.autobench.dispatcher.service.ModelCatalog;
+import dev.autobench.dispatcher.catalog.ModelCatalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.testsupport.PostgresTestResource;

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
-import dev.autobench.testsupport.PostgresTestResource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static dev.autobench.dispatcher.support.FakeProviders.openAi;
 import static dev.autobench.dispatcher.support.FakeProviders.openAiCalls;
@@ -42,9 +40,6 @@ class CircuitBreakerTest {
     @InjectWireMock
     WireMockServer wiremock;
 
-    /** Fixtures and checks go through the owner: the service's own role may not write them. */
-    final DataSource dataSource = PostgresTestResource.ownerDataSource();
-
     @Inject
     CircuitBreakerMaintenance circuits;
 
@@ -53,10 +48,7 @@ class CircuitBreakerTest {
     @BeforeEach
     void arrange() {
         circuits.resetAll();
-        db = new Db(dataSource);
-        db.reset(List.of("gpt-5"), 5);
-        wiremock.resetAll();
-        FakeProviders.stubAllSucceed(wiremock);
+        db = Db.readyToDispatch(wiremock, List.of("gpt-5"), 5);
     }
 
     @Test
@@ -114,7 +106,7 @@ class CircuitBreakerTest {
                 .when().post("/api/dispatch/retry").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("taskId", task.toString(), "model", "gpt-5"))
                 .when().post("/api/dispatch/retry").then().statusCode(401);
-        // the cron secret no longer suffices: re-calling a pair costs money, so it is an operator's decision
+        // the cron secret does not suffice: re-calling a pair costs money, so it is an operator's decision
         given().header("x-cron-secret", CRON).contentType(ContentType.JSON)
                 .body(Map.of("taskId", task.toString(), "model", "gpt-5"))
                 .when().post("/api/dispatch/retry").then().statusCode(401);

@@ -3,7 +3,7 @@ package dev.autobench.dispatcher.profiled;
 import javax.sql.DataSource;
 import dev.autobench.testsupport.PostgresTestResource;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.autobench.dispatcher.service.ModelCatalog;
+import dev.autobench.dispatcher.catalog.ModelCatalog;
 import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;

@@ -1,5 +1,8 @@
 package dev.autobench.dispatcher.support;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.autobench.testsupport.PostgresTestResource;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +24,23 @@ public final class Db {
 
     public Db(DataSource ds) {
         this.ds = ds;
+    }
+
+    /** Fixtures and checks go through the database owner: the service's own role may not write them. */
+    public static Db owner() {
+        return new Db(PostgresTestResource.ownerDataSource());
+    }
+
+    /**
+     * The start of most dispatch tests: nothing dispatched yet, only these models active (with this timeout), and
+     * every provider answering each request with a page.
+     */
+    public static Db readyToDispatch(WireMockServer wiremock, List<String> activeSlugs, int timeoutSeconds) {
+        Db db = owner();
+        db.reset(activeSlugs, timeoutSeconds);
+        wiremock.resetAll();
+        FakeProviders.stubAllSucceed(wiremock);
+        return db;
     }
 
     /** Empties what a dispatch writes and leaves only the given seeded models enabled. */

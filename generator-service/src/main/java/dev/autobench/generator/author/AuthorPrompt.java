@@ -1,6 +1,6 @@
 package dev.autobench.generator.author;
 
-import dev.autobench.generator.domain.OutputContract;
+import dev.autobench.generator.task.OutputContract;
 
 import java.time.LocalDate;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.autobench.generator.author;
 
 import dev.autobench.common.checks.Check;
-import dev.autobench.generator.domain.Difficulty;
+import dev.autobench.generator.task.Difficulty;
 
 import java.util.List;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.common.checks.Check;
 import dev.autobench.common.checks.CheckKind;
 import dev.autobench.common.checks.CheckValidation;
-import dev.autobench.generator.domain.Difficulty;
+import dev.autobench.generator.task.Difficulty;
 
 import java.util.ArrayList;
 import java.util.HashSet;

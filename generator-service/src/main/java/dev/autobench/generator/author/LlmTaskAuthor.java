@@ -3,20 +3,23 @@ package dev.autobench.generator.author;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.generator.bank.BankTaskSource;
 import dev.autobench.generator.config.GeneratorConfig;
-import dev.autobench.generator.domain.TaskOrigin;
-import dev.autobench.generator.repository.ProviderCallRepository;
-import dev.autobench.generator.service.DraftRequest;
-import dev.autobench.generator.service.TaskDraft;
-import dev.autobench.generator.service.TaskSource;
-import dev.autobench.generator.service.TaskSpecFactory;
-import dev.autobench.generator.service.TemplateUsage;
+import dev.autobench.generator.task.TaskOrigin;
+import dev.autobench.generator.drafting.DraftRequest;
+import dev.autobench.generator.drafting.TaskDraft;
+import dev.autobench.generator.drafting.TaskSource;
+import dev.autobench.generator.drafting.TaskSpecFactory;
+import dev.autobench.generator.drafting.TemplateUsage;
 import dev.autobench.llm.FailureKind;
 import dev.autobench.llm.LlmCallException;
 import dev.autobench.llm.LlmClient;
 import dev.autobench.llm.LlmRequest;
 import dev.autobench.llm.LlmResponse;
 import dev.autobench.llm.Provider;
+import dev.autobench.llm.ledger.AttemptOutcome;
+import dev.autobench.llm.ledger.CallStart;
+import dev.autobench.llm.ledger.ProviderCallLedger;
 import dev.autobench.llm.metrics.LlmCallMeters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,13 +46,13 @@ public class LlmTaskAuthor implements TaskSource {
     private static final Duration ABANDON_MARGIN = Duration.ofMinutes(10);
 
     private final LlmClient llm;
-    private final ProviderCallRepository ledger;
+    private final ProviderCallLedger ledger;
     private final BankTaskSource bank;
     private final GeneratorConfig.Author config;
     private final AuthoredTasksParser parser;
     private final LlmCallMeters meters;
 
-    public LlmTaskAuthor(LlmClient llm, ProviderCallRepository ledger, BankTaskSource bank, GeneratorConfig config,
+    public LlmTaskAuthor(LlmClient llm, ProviderCallLedger ledger, BankTaskSource bank, GeneratorConfig config,
                          ObjectMapper json, LlmCallMeters meters) {
         this.llm = llm;
         this.ledger = ledger;
@@ -104,13 +107,19 @@ public class LlmTaskAuthor implements TaskSource {
                 .toList();
     }
 
+    /**
+     * One call, its ledger row committed before it is sent and its outcome after, each in its own transaction: a
+     * call stays on record even when the day's generation rolls back afterwards.
+     */
     private String callOnce(LlmRequest request) {
         String provider = request.provider().id();
         String model = request.apiModel();
         long row;
         try {
-            ledger.abandonInFlight(config.timeout().plus(ABANDON_MARGIN));
-            row = ledger.begin(provider, model);
+            row = QuarkusTransaction.requiringNew().call(() -> {
+                ledger.abandonTaskAuthorCalls(config.timeout().plus(ABANDON_MARGIN));
+                return ledger.begin(CallStart.taskAuthor(provider, model));
+            });
         } catch (RuntimeException e) {
             // no row, no call: a call the ledger cannot show must not be made (the bank stands in)
             throw new TaskAuthorException("the author call was not made: its ledger row could not be written ("
@@ -121,45 +130,26 @@ public class LlmTaskAuthor implements TaskSource {
             meters.attempt(provider, model, LlmCallMeters.SUCCESS, response.latency());
             meters.answered(provider, model, response.inputTokens(), response.outputTokens(), null,
                     response.finishReason());
-            finish(row, "success", response.httpStatus(), true, response.requestId(), response.inputTokens(),
-                    response.outputTokens(), response.latency(), null, response.finishReason().raw(),
-                    response.cachedInputTokens());
+            finish(row, AttemptOutcome.answered(response, null));
             return response.text();
         } catch (LlmCallException e) {
             boolean sent = e.kind() != FailureKind.NOT_CONFIGURED;
             meters.attempt(provider, model, e.kind().tag(), sent ? e.latency() : null);
-            Integer in = e.usage().map(LlmCallException.Usage::inputTokens).orElse(null);
-            Integer out = e.usage().map(LlmCallException.Usage::outputTokens).orElse(null);
             e.usage().ifPresent(u -> meters.answered(provider, model, u.inputTokens(), u.outputTokens(), null,
                     u.finishReason()));
-            finish(row, outcomeOf(e.kind()), e.httpStatus().orElse(null), e.kind().possiblyBilled(),
-                    e.requestId().orElse(null), in, out, e.latency(), e.kind().tag() + ": " + e.getMessage(),
-                    e.usage().map(u -> u.finishReason().raw()).orElse(null),
-                    e.usage().map(LlmCallException.Usage::cachedInputTokens).orElse(null));
+            finish(row, AttemptOutcome.failed(e, null));
             throw new TaskAuthorException("the author call failed (" + e.kind().tag() + "): " + e.getMessage(), e);
         }
     }
 
-    private void finish(long row, String outcome, Integer httpStatus, boolean billed, String requestId,
-                        Integer inputTokens, Integer outputTokens, Duration latency, String error, String finishReason,
-                        Integer cachedInputTokens) {
+    private void finish(long row, AttemptOutcome outcome) {
         try {
-            ledger.finish(row, outcome, httpStatus, billed, requestId, inputTokens, outputTokens,
-                    latency == null ? 0 : latency.toMillis(), error, finishReason, cachedInputTokens);
+            QuarkusTransaction.requiringNew().run(() -> ledger.finish(row, outcome));
         } catch (RuntimeException e) {
             // the in-flight row already shows the call; a lost outcome must not turn a usable answer into a lost day
             LOG.errorf("cannot record the outcome of the task author's provider call (ledger row %d): %s", row,
                     e.getMessage());
         }
-    }
-
-    static String outcomeOf(FailureKind kind) {
-        return switch (kind) {
-            case RATE_LIMITED, OVERLOADED -> "retryable_error";
-            case CONNECT_ERROR -> "connect_error";
-            case TIMEOUT -> "timeout";
-            default -> "error";
-        };
     }
 
     private Provider provider() {

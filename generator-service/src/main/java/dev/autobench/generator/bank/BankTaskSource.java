@@ -1,11 +1,11 @@
 package dev.autobench.generator.bank;
 
 import dev.autobench.generator.config.GeneratorConfig;
-import dev.autobench.generator.domain.TaskOrigin;
-import dev.autobench.generator.service.DraftRequest;
-import dev.autobench.generator.service.TaskDraft;
-import dev.autobench.generator.service.TaskSource;
-import dev.autobench.generator.service.TaskSpecFactory;
+import dev.autobench.generator.task.TaskOrigin;
+import dev.autobench.generator.drafting.DraftRequest;
+import dev.autobench.generator.drafting.TaskDraft;
+import dev.autobench.generator.drafting.TaskSource;
+import dev.autobench.generator.drafting.TaskSpecFactory;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

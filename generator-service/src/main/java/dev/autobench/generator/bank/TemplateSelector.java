@@ -1,6 +1,6 @@
 package dev.autobench.generator.bank;
 
-import dev.autobench.generator.service.TemplateUsage;
+import dev.autobench.generator.drafting.TemplateUsage;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -3,7 +3,7 @@ package dev.autobench.generator.author;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.common.checks.Check;
 import dev.autobench.common.checks.CheckKind;
-import dev.autobench.generator.domain.Difficulty;
+import dev.autobench.generator.task.Difficulty;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

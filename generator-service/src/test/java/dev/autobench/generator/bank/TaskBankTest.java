@@ -3,13 +3,13 @@ package dev.autobench.generator.bank;
 import dev.autobench.common.checks.Check;
 import dev.autobench.common.checks.CheckKind;
 import dev.autobench.common.checks.CheckValidation;
-import dev.autobench.generator.domain.Difficulty;
+import dev.autobench.generator.task.Difficulty;
 import dev.autobench.llm.LlmRequest;
 import dev.autobench.llm.Provider;
 import dev.autobench.llm.demo.DemoProvider;
 import dev.autobench.llm.demo.DemoQuality;
 import dev.autobench.llm.demo.ReferencePages;
-import dev.autobench.generator.domain.TaskSpec;
+import dev.autobench.generator.task.TaskSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

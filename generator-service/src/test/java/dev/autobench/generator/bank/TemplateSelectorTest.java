@@ -1,6 +1,6 @@
 package dev.autobench.generator.bank;
 
-import dev.autobench.generator.service.TemplateUsage;
+import dev.autobench.generator.drafting.TemplateUsage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -169,7 +169,7 @@ class TemplateSelectorTest {
         assertThat(guessHits).isLessThan(20);
     }
 
-    /** The day's templates as the code chose them when the seed was a public function of the date. */
+    /** The day's templates as an attacker predicts them from a seed that is a public function of the date. */
     private static Set<String> publicPrediction(LocalDate day) {
         long seed = TemplateSelector.mix(day.toEpochDay() * 0x9E3779B97F4A7C15L + 0x41757430426E6368L);
         List<TaskTemplate> pool = new ArrayList<>(BANK.templates());

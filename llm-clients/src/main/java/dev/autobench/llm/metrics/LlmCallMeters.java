@@ -13,7 +13,7 @@ import java.time.Duration;
  * The meters of provider calls, for every service that calls a model: one name set, so the
  * dashboard's provider panels and the error-ratio alert see the dispatcher's submissions and the
  * generator's task author alike (the {@code service} tag tells them apart). Tags carry provider and
- * model, never a key. The names equal the dispatcher's {@code MeterNames.LLM_*}.
+ * model, never a key.
  */
 @ApplicationScoped
 public class LlmCallMeters {

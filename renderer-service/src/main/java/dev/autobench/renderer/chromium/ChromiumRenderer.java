@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autobench.common.checks.Check;
 import dev.autobench.renderer.chromium.PageRender.Outcome;
 import dev.autobench.renderer.config.RendererConfig;
-import dev.autobench.renderer.service.ArtifactHtmlHardener;
+import dev.autobench.renderer.render.ArtifactHtmlHardener;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;

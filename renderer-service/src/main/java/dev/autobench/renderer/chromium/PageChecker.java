@@ -175,7 +175,7 @@ final class PageChecker {
         if (count == 0) {
             return result(check, CheckOutcome.PASSED, "no uncaught error", start);
         }
-        List<dev.autobench.renderer.domain.PageProblem> errors = page.jsErrors();
+        List<dev.autobench.renderer.artifact.PageProblem> errors = page.jsErrors();
         String first = errors.isEmpty() ? "" : ": " + errors.get(0).text();
         return result(check, CheckOutcome.FAILED, count + " uncaught error" + (count == 1 ? "" : "s") + first, start);
     }

@@ -2,7 +2,7 @@ package dev.autobench.renderer.chromium;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autobench.renderer.domain.PageProblem;
+import dev.autobench.renderer.artifact.PageProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

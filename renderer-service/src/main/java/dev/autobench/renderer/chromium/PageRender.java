@@ -3,7 +3,7 @@ package dev.autobench.renderer.chromium;
 import dev.autobench.common.checks.Check;
 import dev.autobench.common.checks.CheckOutcome;
 import dev.autobench.common.checks.CheckResult;
-import dev.autobench.renderer.domain.PageProblem;
+import dev.autobench.renderer.artifact.PageProblem;
 
 import java.util.List;
 

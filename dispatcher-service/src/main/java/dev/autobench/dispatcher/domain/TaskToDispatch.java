@@ -1,7 +1,0 @@
-package dev.autobench.dispatcher.domain;
-
-import java.util.UUID;
-
-/** A {@code generated} task: what every model is asked. */
-public record TaskToDispatch(UUID id, String title, String category, String prompt) {
-}
