@@ -1,5 +1,6 @@
 package dev.autobench.bench;
 
+import dev.autobench.bench.drill.BackupRestoreDrill;
 import dev.autobench.bench.soak.Soak;
 import dev.autobench.bench.suite.BenchSuite;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "autobench-benchmarks", mixinStandardHelpOptions = true,
         subcommands = {BenchSuite.class, Soak.class, DispatchWallTime.class, StoredVotes.class, JfrHotspots.class,
-                Spike.class},
+                Spike.class, BackupRestoreDrill.class},
         description = "AutoBench's benchmarks: the suite that writes docs/benchmarks.md, the soak, and their parts.")
 public final class Bench {
 
