@@ -1,9 +1,12 @@
 package dev.autobench.bench.drill;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -33,6 +36,11 @@ public final class BackupRestoreDrill implements Callable<Integer> {
     @Option(names = "--pgbin", defaultValue = "${env:PGBIN:-}", description = "PostgreSQL's server binaries")
     String pgbin;
 
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
+
     private static final String VOTES_TABLE = """
             CREATE TABLE votes (
                 id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -45,9 +53,10 @@ public final class BackupRestoreDrill implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
         Path bin = PostgresTools.find(pgbin).orElse(null);
         if (bin == null) {
-            System.err.println("PostgreSQL server binaries not found (set PGBIN, or apt-get install postgresql)");
+            spec.commandLine().getErr().println("PostgreSQL server binaries not found (set PGBIN, or apt-get install postgresql)");
             return 3;
         }
         Path work = Files.createTempDirectory("autobench-drill.");
@@ -115,15 +124,15 @@ public final class BackupRestoreDrill implements Callable<Integer> {
         });
         String restoredCount = pg.sql(5433, "SELECT count(*) FROM votes");
         String restoredSum = pg.sql(5433, CHECKSUM);
-        System.out.println("votes on the primary: " + expectedCount + " (md5 " + expectedSum + ")");
-        System.out.println("votes restored:       " + restoredCount + " (md5 " + restoredSum + ")");
+        out.println("votes on the primary: " + expectedCount + " (md5 " + expectedSum + ")");
+        out.println("votes restored:       " + restoredCount + " (md5 " + restoredSum + ")");
         if (expectedCount.equals(restoredCount) && expectedSum.equals(restoredSum)
                 && expectedCount.equals(Integer.toString(votesBefore + votesAfter))) {
-            System.out.println("no vote lost: " + restoredCount + " of " + expectedCount + " votes restored, "
+            out.println("no vote lost: " + restoredCount + " of " + expectedCount + " votes restored, "
                     + votesAfter + " of them from WAL written after the base backup");
             return 0;
         }
-        System.err.println("VOTES LOST OR CHANGED");
+        spec.commandLine().getErr().println("VOTES LOST OR CHANGED");
         return 1;
     }
 
@@ -155,7 +164,8 @@ public final class BackupRestoreDrill implements Callable<Integer> {
         }
     }
 
-    private static void say(String text) {
-        System.out.println("== " + text);
+    private void say(String text) {
+        out.println("== " + text);
+        out.flush();
     }
 }
