@@ -3,7 +3,9 @@ package dev.autobench.bench.soak;
 import dev.autobench.bench.proc.ProcessMemory;
 import dev.autobench.bench.suite.LocalStack;
 import dev.autobench.bench.suite.Service;
+import dev.autobench.bench.suite.StackOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -22,23 +24,14 @@ import java.util.concurrent.Callable;
         description = "Simulated visitors against a stack of its own for N minutes; exits 1 on any error.")
 public final class Soak implements Callable<Integer> {
 
-    @Option(names = "--root", defaultValue = ".", description = "the repository (default: the working directory)")
-    Path root;
+    @Mixin
+    StackOptions where;
 
     @Option(names = "--minutes", defaultValue = "10", description = "how long the visitors come (default ${DEFAULT-VALUE})")
     long minutes;
 
     @Option(names = "--visitors", defaultValue = "30", description = "concurrent visitors (default ${DEFAULT-VALUE})")
     int visitors;
-
-    @Option(names = "--port-base", defaultValue = "18080", description = "the arena's port; the other services the next three")
-    int portBase;
-
-    @Option(names = "--db-port", defaultValue = "${env:AUTOBENCH_SOAK_DB_PORT:-54349}", description = "PostgreSQL's port")
-    int dbPort;
-
-    @Option(names = "--home", description = "the stack's state folder (default .autobench-soak)")
-    Path home;
 
     @Option(names = "--java-opts", defaultValue = "${env:AUTOBENCH_SOAK_JAVA_OPTS:-}",
             description = "options of every service JVM (e.g. -Xmx256m to judge memory growth)")
@@ -53,17 +46,15 @@ public final class Soak implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        root = root.toAbsolutePath().normalize();
-        Path state = home != null ? home.toAbsolutePath() : root.resolve(".autobench-soak");
-        Files.createDirectories(state);
-        LocalStack stack = new LocalStack(root, state, dbPort, portBase, settings());
+        LocalStack stack = where.stack(".autobench-soak", 54349, 18080, settings());
+        Path state = Files.createDirectories(stack.home());
         if (!stack.busyPorts().isEmpty()) {
             System.err.println("ports " + stack.busyPorts() + " are in use (use --port-base or --db-port)");
             return 1;
         }
         try {
-            System.out.println("==> starting the soak stack: AUTOBENCH_HOME=" + state + " AUTOBENCH_DB_PORT=" + dbPort
-                    + " AUTOBENCH_PORT_BASE=" + portBase + " ./autobench start --reset (log: " + state.resolve("start.log") + ")");
+            System.out.println("==> starting the soak stack: " + stack.describe() + " ./autobench start --reset (log: "
+                    + state.resolve("start.log") + ")");
             stack.start(state.resolve("start.log"));
             System.out.println("==> soak: " + visitors + " concurrent visitors for " + minutes + " min");
             Map<Service, Long> rssStart = rss(stack);

@@ -12,6 +12,7 @@ import dev.autobench.bench.wrk.Wrk;
 import dev.autobench.bench.wrk.Wrk.Load;
 import dev.autobench.bench.wrk.WrkResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -41,8 +42,8 @@ import java.util.stream.Stream;
         description = "Run the benchmark suite and write docs/benchmarks.md (see bench/README.md).")
 public final class BenchSuite implements Callable<Integer> {
 
-    @Option(names = "--root", defaultValue = ".", description = "the repository (default: the working directory)")
-    Path root;
+    @Mixin
+    StackOptions where;
 
     @Option(names = "--no-write", description = "do not rewrite the report")
     boolean noWrite;
@@ -81,16 +82,6 @@ public final class BenchSuite implements Callable<Integer> {
             description = "model counts of the dispatch runs; the largest runs again with an unbounded bulkhead")
     List<Integer> dispatchModels;
 
-    @Option(names = "--home", description = "the bench stack's state folder (default .autobench-bench)")
-    Path home;
-
-    @Option(names = "--db-port", defaultValue = "54339", description = "the bench stack's PostgreSQL port")
-    int dbPort;
-
-    @Option(names = "--port-base", defaultValue = "18180",
-            description = "the bench stack's arena port; generator, dispatcher, renderer on the next three")
-    int portBase;
-
     @Option(names = "--mvn-flags", defaultValue = "${env:BENCH_MVN_FLAGS:-}", description = "extra flags of the module runs")
     String mvnFlags;
 
@@ -98,6 +89,8 @@ public final class BenchSuite implements Callable<Integer> {
     private static final int CONNECTIONS = 50;
     static final String TRIVIAL = FiguresTable.TRIVIAL;
 
+    private Path root;
+    private Path home;
     private Path results;
     private LocalStack stack;
     private Wrk wrk;
@@ -106,8 +99,9 @@ public final class BenchSuite implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        root = root.toAbsolutePath().normalize();
-        home = home != null ? home.toAbsolutePath() : root.resolve(".autobench-bench");
+        stack = where.stack(".autobench-bench", 54339, 18180, BenchSettings.stack());
+        root = where.root();
+        home = stack.home();
         results = home.resolve("results");
         Path report = output != null ? output : root.resolve("docs/benchmarks.md");
         if (reportOnly) {
@@ -116,11 +110,10 @@ public final class BenchSuite implements Callable<Integer> {
             say("wrote " + report + " from the run of " + last.runDate);
             return 0;
         }
-        stack = new LocalStack(root, home, dbPort, portBase, BenchSettings.stack());
         List<Integer> busy = stack.busyPorts();
         if (!busy.isEmpty()) {
-            throw new StackFailure("ports " + busy + " are in use: the bench starts its own stack on " + portBase + "-"
-                    + (portBase + 3) + " and " + dbPort + " (--port-base, --db-port move it)");
+            throw new StackFailure("ports " + busy + " are in use: the bench starts its own stack ("
+                    + stack.describe() + "; --port-base, --db-port move it)");
         }
         Files.createDirectories(results);
         try (Stream<Path> old = Files.list(results)) {
@@ -134,14 +127,13 @@ public final class BenchSuite implements Callable<Integer> {
             stack.down();
         });
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        figures.dbPort = dbPort;
-        figures.portBase = portBase;
+        figures.dbPort = stack.dbPort();
+        figures.portBase = stack.port(Service.ARENA);
         figures.duration = duration;
         figures.modules = !skipModules;
         load("start");
         try {
-            say("starting the bench stack: AUTOBENCH_HOME=" + root.relativize(home) + " AUTOBENCH_DB_PORT=" + dbPort
-                    + " AUTOBENCH_PORT_BASE=" + portBase + " ./autobench start --reset");
+            say("starting the bench stack: " + stack.describe() + " ./autobench start --reset");
             stack.start(results.resolve("start.log"));
             measureServices();
             arena();

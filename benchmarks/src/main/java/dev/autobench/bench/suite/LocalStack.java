@@ -61,6 +61,16 @@ public final class LocalStack {
         return home;
     }
 
+    public int dbPort() {
+        return dbPort;
+    }
+
+    /** The variables that make ./autobench run this stack, as a reader would type them. */
+    public String describe() {
+        return "AUTOBENCH_HOME=" + (home.startsWith(root) ? root.relativize(home) : home) + " AUTOBENCH_DB_PORT="
+                + dbPort + " AUTOBENCH_PORT_BASE=" + portBase;
+    }
+
     /** Ports a stack here would need that something already listens on. */
     public List<Integer> busyPorts() {
         List<Integer> busy = new ArrayList<>();
