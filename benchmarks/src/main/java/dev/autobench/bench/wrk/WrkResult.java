@@ -67,7 +67,8 @@ public record WrkResult(double requestsPerSecond, double bytesPerSecond, double 
     }
 
     private static double percentile(String report, String which) {
-        Matcher m = Pattern.compile("(?m)^\\s+" + Pattern.quote(which) + "\\s+(\\S+)$").matcher(report);
+        // wrk pads a short figure with trailing spaces ("1.15s ")
+        Matcher m = Pattern.compile("(?m)^\\s+" + Pattern.quote(which) + "\\s+(\\S+)\\s*$").matcher(report);
         if (!m.find()) {
             throw new IllegalArgumentException("no " + which + " latency line: was wrk run with --latency?");
         }

@@ -56,6 +56,16 @@ class WrkResultTest {
     }
 
     @Test
+    void readsAPercentileInSecondsThatWrkPadsWithASpace() throws IOException {
+        WrkResult r = WrkResult.parse(sample("match-new-slow.txt"));
+
+        assertThat(r.p50Ms()).isEqualTo(569.47);
+        assertThat(r.p99Ms()).isEqualTo(1150);
+        assertThat(r.requestsPerSecond()).isEqualTo(79.38);
+        assertThat(r.statuses()).isEqualTo(Map.of(200, 243L));
+    }
+
+    @Test
     void convertsEveryDurationUnitWrkPrints() {
         assertThat(WrkResult.millis("850.00us")).isEqualTo(0.85);
         assertThat(WrkResult.millis("2.21ms")).isEqualTo(2.21);
