@@ -319,6 +319,12 @@ public final class BenchSuite implements Callable<Integer> {
         }
         if (figures.rps("votes") < 1000) {
             long skip = votesSkip + 2 * Math.max(0, figures.result("votes").sent()) + 1000;
+            long pool = VoterPool.size(results);
+            if (skip >= pool) {
+                // votes.lua has nobody left to vote as: a run with a pool this small profiles no votes
+                warn("the voter pool (" + pool + ") is spent: the votes are not profiled (a larger --min-voters)");
+                return;
+            }
             profile("votes", Load.scripted("/api/arena/votes", "votes.lua", duration, Map.of(
                     "VOTERS", results.resolve("voters.tsv").toString(), "VOTERS_SKIP", Long.toString(skip))));
         }

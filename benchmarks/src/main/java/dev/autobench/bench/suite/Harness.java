@@ -19,10 +19,19 @@ final class Harness {
         StringWriter kept = new StringWriter();
         StringWriter errors = new StringWriter();
         Writer echo = new Writer() {
+            private final StringBuilder line = new StringBuilder();
+
             @Override
             public void write(char[] buffer, int offset, int length) {
                 kept.write(buffer, offset, length);
-                System.out.print(new String(buffer, offset, length).replaceAll("(?m)^(?=.)", "    "));
+                for (int i = offset; i < offset + length; i++) {
+                    if (buffer[i] == '\n') {
+                        System.out.println("    " + line);
+                        line.setLength(0);
+                    } else {
+                        line.append(buffer[i]);
+                    }
+                }
             }
 
             @Override
@@ -38,7 +47,7 @@ final class Harness {
         cli.setOut(new PrintWriter(echo, true)).setErr(new PrintWriter(errors, true));
         int exit = cli.execute(args);
         if (exit != 0) {
-            throw new StackFailure(String.join(" ", args[0]) + " failed: " + errors.toString().strip());
+            throw new StackFailure(args[0] + " failed: " + errors.toString().strip());
         }
         return kept.toString().lines().filter(l -> !l.isBlank()).toList();
     }
