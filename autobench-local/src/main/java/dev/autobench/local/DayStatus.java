@@ -2,12 +2,10 @@ package dev.autobench.local;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +15,8 @@ final class DayStatus {
     private DayStatus() {
     }
 
-    static void print(Options options, PrintStream out) throws SQLException {
-        LocalDate date = LocalDate.parse(options.get("date", LocalDate.now(ZoneOffset.UTC).toString()));
-        try (Connection c = DriverManager.getConnection(options.require("url"), options.require("user"),
-                options.require("password"))) {
+    static void print(OwnerLogin login, LocalDate date, PrintStream out) throws SQLException {
+        try (Connection c = login.connect()) {
             out.println("AutoBench status for " + date + " (UTC)");
             out.println();
             out.println("Tasks:");

@@ -2,7 +2,6 @@ package dev.autobench.local;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -24,13 +23,11 @@ final class DemoHistory {
     private DemoHistory() {
     }
 
-    static void closeDay(Options options, PrintStream out) throws SQLException {
-        LocalDate date = LocalDate.parse(options.require("date"));
+    static void closeDay(OwnerLogin login, LocalDate date, PrintStream out) throws SQLException {
         if (!date.isBefore(LocalDate.now(java.time.ZoneOffset.UTC))) {
             throw new IllegalArgumentException("only a past day can be closed, not " + date);
         }
-        try (Connection c = DriverManager.getConnection(options.require("url"), options.require("user"),
-                options.require("password"))) {
+        try (Connection c = login.connect()) {
             out.println(closeDay(c, date) + " task(s) of " + date + " dated to the start of their day");
         }
     }

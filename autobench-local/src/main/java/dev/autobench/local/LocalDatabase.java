@@ -22,10 +22,7 @@ final class LocalDatabase {
     private LocalDatabase() {
     }
 
-    static void run(Options options) throws Exception {
-        File data = new File(options.require("data")).getAbsoluteFile();
-        int port = Integer.parseInt(options.get("port", "54329"));
-        String password = options.get("password", ROLE);
+    static void run(File data, int port, String password) throws Exception {
         if (!data.mkdirs() && !data.isDirectory()) {
             throw new IllegalStateException("cannot create " + data);
         }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,15 +26,14 @@ final class RoleLogins {
     private RoleLogins() {
     }
 
-    static void apply(Options options, PrintStream out) throws SQLException, IOException {
-        Map<String, String> passwords = read(Path.of(options.require("passwords")));
-        try (Connection c = DriverManager.getConnection(options.require("url"), options.require("user"),
-                options.require("password"));
+    static void apply(OwnerLogin login, Path file, PrintStream out) throws SQLException, IOException {
+        Map<String, String> passwords = read(file);
+        try (Connection c = login.connect();
              Statement st = c.createStatement()) {
             for (String role : ROLES) {
                 String password = passwords.get(role);
                 if (password == null || password.isBlank()) {
-                    throw new IllegalArgumentException("no password for " + role + " in " + options.require("passwords"));
+                    throw new IllegalArgumentException("no password for " + role + " in " + file);
                 }
                 try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
                     if (!rs.next()) {

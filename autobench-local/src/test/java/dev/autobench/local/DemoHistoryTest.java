@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,9 +47,9 @@ class DemoHistoryTest {
 
     @Test
     void refusesToCloseTodayOrALaterDay() {
-        Options today = new Options(Map.of("url", "jdbc:postgresql://127.0.0.1:1/none", "user", "u", "password", "p",
-                "date", LocalDate.now(ZoneOffset.UTC).toString()));
-        assertThatThrownBy(() -> DemoHistory.closeDay(today, new PrintStream(new ByteArrayOutputStream())))
+        OwnerLogin nowhere = new OwnerLogin("jdbc:postgresql://127.0.0.1:1/none", "u", "p");
+        assertThatThrownBy(() -> DemoHistory.closeDay(nowhere, LocalDate.now(ZoneOffset.UTC),
+                new PrintStream(new ByteArrayOutputStream())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a past day");
     }
 }

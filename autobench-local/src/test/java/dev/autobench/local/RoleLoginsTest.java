@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,16 +31,15 @@ class RoleLoginsTest {
                 }
             }
             Path passwords = dir.resolve("db-roles.env");
-            Options options = new Options(Map.of("url", url, "user", "postgres", "password", "postgres",
-                    "passwords", passwords.toString()));
+            OwnerLogin owner = new OwnerLogin(url, "postgres", "postgres");
 
             Files.writeString(passwords, "autobench_generator=g-secret\nautobench_dispatcher=d-secret\n");
-            assertThatThrownBy(() -> RoleLogins.apply(options, new PrintStream(new ByteArrayOutputStream())))
+            assertThatThrownBy(() -> RoleLogins.apply(owner, passwords, new PrintStream(new ByteArrayOutputStream())))
                     .hasMessageContaining("no password for autobench_renderer");
 
             Files.writeString(passwords, "autobench_generator=g-secret\nautobench_dispatcher=d-secret\n"
                     + "autobench_renderer=r-secret\nautobench_arena=a-it's\n");
-            RoleLogins.apply(options, new PrintStream(new ByteArrayOutputStream()));
+            RoleLogins.apply(owner, passwords, new PrintStream(new ByteArrayOutputStream()));
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT rolname, rolcanlogin, rolpassword IS NOT NULL, rolsuper"
                          + " FROM pg_authid WHERE rolname LIKE 'autobench\\_%' ORDER BY rolname")) {

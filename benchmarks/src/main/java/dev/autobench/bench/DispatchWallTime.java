@@ -3,9 +3,14 @@ package dev.autobench.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +20,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Dispatch wall time against the packaged services, for several model counts: registers N demo models through the
@@ -26,32 +32,54 @@ import java.util.Set;
  * the generator, times {@code POST /api/dispatch} and reads the calls' own latencies back from the database: their
  * sum is what a sequential dispatcher would need.
  */
-final class DispatchWallTime {
+@Command(name = "dispatch", mixinStandardHelpOptions = true,
+        description = "Dispatch wall time for 3 tasks × each model count, beside the sum of the calls' latencies.")
+final class DispatchWallTime implements Callable<Integer> {
+
+    @Option(names = "--dispatcher", required = true, description = "the dispatcher's base URL")
+    String dispatcher;
+
+    @Option(names = "--generator", required = true, description = "the generator's base URL")
+    String generator;
+
+    @Mixin
+    JdbcLogin database;
+
+    @Option(names = "--cron-secret", required = true, description = "AUTOBENCH_CRON_SECRET of the stack")
+    String cronSecret;
+
+    @Option(names = "--admin-token", required = true, description = "AUTOBENCH_ADMIN_TOKEN of the stack")
+    String adminToken;
+
+    @Option(names = "--models", split = ",", defaultValue = "4,20,100", description = "model counts (default ${DEFAULT-VALUE})")
+    List<Integer> models;
+
+    @Option(names = "--first-date", defaultValue = "2001-01-01", description = "task date of the first count; then a day each")
+    LocalDate firstDate;
+
+    @Spec
+    CommandSpec spec;
 
     static final String SLUG_PREFIX = "bench-demo-";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final Options options;
     private final Set<String> active = new HashSet<>();
 
-    private DispatchWallTime(Options options) {
-        this.options = options;
-    }
-
-    static void run(Options options, PrintStream out) throws Exception {
-        int[] sizes = Arrays.stream(options.get("models", "4,20,100").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
-        LocalDate date = LocalDate.parse(options.get("first-date", "2001-01-01"));
-        DispatchWallTime bench = new DispatchWallTime(options);
-        bench.retireOtherModels();
-        for (int models : sizes) {
-            out.println(bench.measure(models, date).line());
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalDate date = firstDate;
+        retireOtherModels();
+        for (int count : models) {
+            out.println(measure(count, date).line());
+            out.flush();
             date = date.plusDays(1);
         }
+        return 0;
     }
 
-    /** One measured dispatch; {@code line()} is what run.sh parses. */
+    /** One measured dispatch; {@code line()} is what the suite reads back. */
     record Result(int models, int tasks, int submissions, int succeeded, long wallMs, long sumMs, long slowestMs,
                   String summary) {
         String line() {
@@ -68,14 +96,14 @@ final class DispatchWallTime {
             throw new IllegalStateException("the dispatcher would call " + callable + " models, not " + models
                     + " (is AUTOBENCH_DEMO_ENABLED=true on the dispatcher?)");
         }
-        JsonNode generated = post(options.required("generator"), "/api/generate?date=" + date, cron());
+        JsonNode generated = post(generator, "/api/generate?date=" + date, cron());
         if (generated.path("created").asInt() == 0) {
             throw new IllegalStateException("tasks of " + date + " already existed: run on a fresh database");
         }
         long start = System.nanoTime();
-        JsonNode summary = post(options.required("dispatcher"), "/api/dispatch", cron());
+        JsonNode summary = post(dispatcher, "/api/dispatch", cron());
         long wallMs = (System.nanoTime() - start) / 1_000_000;
-        try (Connection db = Database.connect(options);
+        try (Connection db = database.connect();
              PreparedStatement query = db.prepareStatement("""
                      SELECT count(DISTINCT t.id), count(s.id), count(s.id) FILTER (WHERE s.status = 'succeeded'),
                             coalesce(sum(s.latency_ms), 0), coalesce(max(s.latency_ms), 0)
@@ -92,7 +120,7 @@ final class DispatchWallTime {
 
     /** Only bench models may be called: every other enabled model (the demo catalog) is switched off. */
     private void retireOtherModels() throws Exception {
-        for (JsonNode model : get(options.required("dispatcher"), "/api/models")) {
+        for (JsonNode model : get(dispatcher, "/api/models")) {
             String slug = model.path("slug").asText();
             if (!slug.startsWith(SLUG_PREFIX) && model.path("enabled").asBoolean(model.path("active").asBoolean())) {
                 ObjectNode body = ((ObjectNode) model.deepCopy()).put("active", false);
@@ -129,7 +157,7 @@ final class DispatchWallTime {
 
     private int countCallable() throws Exception {
         int callable = 0;
-        for (JsonNode model : get(options.required("dispatcher"), "/api/models")) {
+        for (JsonNode model : get(dispatcher, "/api/models")) {
             if (model.path("active").asBoolean()) {
                 callable++;
             }
@@ -138,7 +166,7 @@ final class DispatchWallTime {
     }
 
     private HttpRequest.Builder cron() {
-        return HttpRequest.newBuilder().header("x-cron-secret", options.required("cron-secret"));
+        return HttpRequest.newBuilder().header("x-cron-secret", cronSecret);
     }
 
     private JsonNode get(String base, String path) throws IOException, InterruptedException {
@@ -152,8 +180,8 @@ final class DispatchWallTime {
     }
 
     private void put(String path, JsonNode body) throws IOException, InterruptedException {
-        send(HttpRequest.newBuilder(URI.create(options.required("dispatcher") + path))
-                .header("Authorization", "Bearer " + options.required("admin-token"))
+        send(HttpRequest.newBuilder(URI.create(dispatcher + path))
+                .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
     }

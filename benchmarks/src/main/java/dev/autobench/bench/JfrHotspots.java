@@ -4,9 +4,13 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Where the CPU went in a JFR recording: the hottest methods (top of stack), the share of samples that passed
@@ -21,13 +26,31 @@ import java.util.Set;
  * methods counting everything they called. Plain {@code jfr print} output is thousands of stacks; this is the summary
  * a reader of docs/benchmarks.md needs.
  */
-final class JfrHotspots {
+@Command(name = "jfr-hotspots", mixinStandardHelpOptions = true,
+        description = "Summarise a JFR recording: layers, hottest methods, hottest AutoBench methods.")
+final class JfrHotspots implements Callable<Integer> {
+
+    @Option(names = "--file", required = true, description = "the recording (.jfr)")
+    Path file;
+
+    @Option(names = "--top", defaultValue = "12", description = "methods per list (default ${DEFAULT-VALUE})")
+    int top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        print(file, top, out);
+        out.flush();
+        return 0;
+    }
+
 
     /** Package prefixes of the layers a request crosses, in the order a reader expects them. */
     static final Map<String, List<String>> LAYERS = layers();
 
-    private JfrHotspots() {
-    }
 
     private static Map<String, List<String>> layers() {
         Map<String, List<String>> layers = new LinkedHashMap<>();
@@ -44,9 +67,7 @@ final class JfrHotspots {
         return layers;
     }
 
-    static void print(Options options, PrintStream out) throws IOException {
-        Path file = Path.of(options.required("file"));
-        int top = Integer.parseInt(options.get("top", "12"));
+    static void print(Path file, int top, PrintWriter out) throws IOException {
         Map<String, Integer> selfFrames = new HashMap<>();
         Map<String, Integer> appFrames = new HashMap<>();
         Map<String, Integer> layerSamples = new LinkedHashMap<>();
@@ -92,7 +113,7 @@ final class JfrHotspots {
         printTop(appFrames, samples, top, out);
     }
 
-    private static void printTop(Map<String, Integer> counts, int samples, int top, PrintStream out) {
+    private static void printTop(Map<String, Integer> counts, int samples, int top, PrintWriter out) {
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(top)

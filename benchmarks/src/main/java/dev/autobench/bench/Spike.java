@@ -1,7 +1,12 @@
 package dev.autobench.bench;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,9 +36,45 @@ import java.util.concurrent.locks.LockSupport;
  * Per phase: requests, p50/p99, errors (anything but a 200, a timeout, a refused connection) and
  * the highest resident memory of {@code --pid} sampled every 200 ms.
  *
- * <pre>spike --url URL [--rate 100] [--factor 10] [--steady 60] [--ramp 10] [--hold 60] [--after 60] [--pid PID]</pre>
  */
-final class Spike {
+@Command(name = "spike", mixinStandardHelpOptions = true,
+        description = "Open-loop spike of first visits: steady, ramp, spike, after; per phase latency, errors, RSS.")
+final class Spike implements Callable<Integer> {
+
+    @Option(names = "--url", required = true, description = "the URL every request GETs")
+    URI url;
+
+    @Option(names = "--rate", defaultValue = "100", description = "requests a second outside the spike")
+    double rate;
+
+    @Option(names = "--factor", defaultValue = "10", description = "the spike's rate over --rate")
+    double factor;
+
+    @Option(names = "--steady", defaultValue = "60", description = "seconds at --rate before the ramp")
+    double steady;
+
+    @Option(names = "--ramp", defaultValue = "10", description = "seconds of the linear ramp up")
+    double ramp;
+
+    @Option(names = "--hold", defaultValue = "60", description = "seconds at the spike's rate")
+    double hold;
+
+    @Option(names = "--after", defaultValue = "60", description = "seconds back at --rate")
+    double after;
+
+    @Option(names = "--pid", defaultValue = "", description = "process whose RSS is sampled every 200 ms")
+    String pid;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        run(out);
+        out.flush();
+        return 0;
+    }
 
     private record Phase(String name, double fromRate, double toRate, double seconds) {
     }
@@ -60,19 +102,12 @@ final class Spike {
         }
     }
 
-    private Spike() {
-    }
-
-    static void run(Options options, PrintStream out) throws Exception {
-        URI url = URI.create(options.required("url"));
-        double rate = Double.parseDouble(options.get("rate", "100"));
-        double factor = Double.parseDouble(options.get("factor", "10"));
-        String pid = options.get("pid", "");
+    private void run(PrintWriter out) throws Exception {
         List<Phase> phases = List.of(
-                new Phase("steady", rate, rate, Double.parseDouble(options.get("steady", "60"))),
-                new Phase("ramp", rate, rate * factor, Double.parseDouble(options.get("ramp", "10"))),
-                new Phase("spike", rate * factor, rate * factor, Double.parseDouble(options.get("hold", "60"))),
-                new Phase("after", rate, rate, Double.parseDouble(options.get("after", "60"))));
+                new Phase("steady", rate, rate, steady),
+                new Phase("ramp", rate, rate * factor, ramp),
+                new Phase("spike", rate * factor, rate * factor, hold),
+                new Phase("after", rate, rate, after));
         Tally[] tallies = new Tally[phases.size()];
         Arrays.setAll(tallies, i -> new Tally());
 

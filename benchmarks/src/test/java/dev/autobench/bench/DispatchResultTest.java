@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DispatchResultTest {
 
-    /** bench/run.sh reads these key=value pairs; the speed-up is the sequential sum over the wall time. */
+    /** The suite reads these key=value pairs back; the speed-up is the sequential sum over the wall time. */
     @Test
     void lineCarriesTheFiguresRunShReads() {
         var result = new DispatchWallTime.Result(20, 3, 60, 60, 4_100, 61_000, 1_020, "{\"calls\":60}");
