@@ -1,0 +1,18 @@
+package dev.autobench.renderer.trial;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.autobench.common.checks.Check;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+
+/**
+ * A page and the checks it must pass, sent by a task author before its task is published.
+ *
+ * @param html   the author's reference solution: one self-contained page, as a model would answer
+ * @param checks the acceptance checks the task would carry
+ */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TrialRequest(String html, List<Check> checks) {
+}
