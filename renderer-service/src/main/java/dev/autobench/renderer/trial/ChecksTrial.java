@@ -1,6 +1,8 @@
 package dev.autobench.renderer.trial;
 
 import dev.autobench.common.checks.CheckScore;
+import dev.autobench.common.checks.CheckTrialRequest;
+import dev.autobench.common.checks.CheckTrialResult;
 import dev.autobench.common.checks.CheckValidation;
 import dev.autobench.common.problem.ProblemException;
 import dev.autobench.renderer.chromium.ChromiumRenderer;
@@ -38,7 +40,7 @@ public class ChecksTrial {
         this.config = config;
     }
 
-    public TrialResult run(TrialRequest request) {
+    public CheckTrialResult run(CheckTrialRequest request) {
         if (request == null || request.html() == null || request.html().isBlank()) {
             throw ProblemException.badRequest("html is required: the reference page to check");
         }
@@ -67,7 +69,7 @@ public class ChecksTrial {
         metrics.chromiumRun(outcome, Duration.ofMillis(result.renderMs()));
         result.checks().forEach(metrics::checked);
         CheckScore score = CheckScore.of(result.checks());
-        return new TrialResult(outcome, score.passed(), score.total(), result.jsErrorCount(), result.renderMs(),
+        return new CheckTrialResult(outcome, score.passed(), score.total(), result.jsErrorCount(), result.renderMs(),
                 result.checks());
     }
 }

@@ -1,5 +1,7 @@
 package dev.autobench.renderer.trial;
 
+import dev.autobench.common.checks.CheckTrialRequest;
+import dev.autobench.common.checks.CheckTrialResult;
 import dev.autobench.common.security.CronSecured;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -33,7 +35,7 @@ public class ChecksTrialResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong x-cron-secret")
     @APIResponse(responseCode = "413", description = "The body is larger than the service accepts")
     @APIResponse(responseCode = "503", description = "No browser on this renderer, or it is stopping; Retry-After")
-    public TrialResult run(TrialRequest request) {
+    public CheckTrialResult run(CheckTrialRequest request) {
         return trial.run(request);
     }
 }

@@ -1,7 +1,6 @@
-package dev.autobench.renderer.trial;
+package dev.autobench.common.checks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.autobench.common.checks.Check;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -14,5 +13,5 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TrialRequest(String html, List<Check> checks) {
+public record CheckTrialRequest(String html, List<Check> checks) {
 }

@@ -1,6 +1,5 @@
-package dev.autobench.renderer.trial;
+package dev.autobench.common.checks;
 
-import dev.autobench.common.checks.CheckResult;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -17,5 +16,5 @@ import java.util.List;
  * @param checks    one result per check, in the request's order
  */
 @RegisterForReflection
-public record TrialResult(String outcome, int passed, int total, int jsErrors, int renderMs, List<CheckResult> checks) {
+public record CheckTrialResult(String outcome, int passed, int total, int jsErrors, int renderMs, List<CheckResult> checks) {
 }
