@@ -44,7 +44,8 @@ final class AuthorPrompt {
                             "summary": "2 to 8 sentences describing the page to build",
                             "acceptanceCriteria": ["3 to 6 checkable statements; the last one says what is \
                 visible on load without any input"],
-                            "checks": [CHECK, ...]}]}
+                            "checks": [CHECK, ...],
+                            "referencePage": "your own solution: the whole HTML page, as a model would answer"}]}
 
                 Each task also carries 3 to 8 automatic checks, which a robot runs on every answer in a \
                 network-less browser right after the screenshot. Every model is shown them, so they must follow \
@@ -62,6 +63,12 @@ final class AuthorPrompt {
                 - "no_errors": no uncaught JavaScript error
                 - "responsive": the page still answers after the interactions
                 Include at least one "no_errors" check and at least one click, keys, type, drag or animates check.
+
+                Solve each task yourself in "referencePage": one complete, self-contained page that follows the \
+                output contract and does the task. It is never shown to the models or to visitors. Before the task \
+                is published the robot runs your checks on it: a check your page fails is dropped, and a task left \
+                without a no_errors check and an interaction or animation check is not used. Keep it short (at most \
+                about 150 lines).
                 """).toString();
     }
 }

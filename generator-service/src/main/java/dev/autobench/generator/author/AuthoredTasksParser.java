@@ -27,6 +27,8 @@ final class AuthoredTasksParser {
     static final int MAX_CRITERIA = 8;
     static final int MAX_CRITERION = 400;
     static final int MIN_CHECKS = 2;
+    /** A reference page as large as the renderer would accept from a model. */
+    static final int MAX_REFERENCE_CHARS = 512 * 1024;
     private static final TypeReference<List<Check>> CHECK_LIST = new TypeReference<>() {
     };
 
@@ -102,7 +104,8 @@ final class AuthoredTasksParser {
             }
             criteria.add(c.asText().strip());
         }
-        return new AuthoredTask(title, category, difficulty, summary, List.copyOf(criteria), checks(node, where));
+        return new AuthoredTask(title, category, difficulty, summary, List.copyOf(criteria), checks(node, where),
+                referencePage(node, where));
     }
 
     /** The task's acceptance checks: required, valid, and at least one of them must exercise the page. */
@@ -119,17 +122,41 @@ final class AuthoredTasksParser {
                     ? e.getCause().getMessage() : e.getMessage();
             throw invalid(where + ".checks cannot be read: " + reason.lines().findFirst().orElse(reason));
         }
-        List<String> problems = CheckValidation.problems(checks);
+        List<String> problems = problemsOf(checks);
         if (!problems.isEmpty()) {
             throw invalid(where + ".checks: " + String.join("; ", problems));
         }
+        return List.copyOf(checks);
+    }
+
+    /**
+     * What an authored task's checks must be, as written and again once its reference page has been tried: valid,
+     * enough of them, one that exercises the page (a screenshot would pass the rest) and one for uncaught errors.
+     */
+    static List<String> problemsOf(List<Check> checks) {
+        List<String> problems = new ArrayList<>(CheckValidation.problems(checks));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        if (checks.size() < MIN_CHECKS) {
+            problems.add("at least " + MIN_CHECKS + " checks are needed, " + checks.size() + " left");
+        }
         if (checks.stream().noneMatch(c -> c.kind().interaction() || c.kind() == CheckKind.ANIMATES)) {
-            throw invalid(where + ".checks has no interaction or animation check: a screenshot would pass them all");
+            problems.add("no interaction or animation check: a screenshot would pass them all");
         }
         if (checks.stream().noneMatch(c -> c.kind() == CheckKind.NO_ERRORS)) {
-            throw invalid(where + ".checks has no no_errors check");
+            problems.add("no no_errors check");
         }
-        return List.copyOf(checks);
+        return problems;
+    }
+
+    /** The author's own solution: a whole page, as a model would answer, within the renderer's size limit. */
+    private static String referencePage(JsonNode node, String where) {
+        String page = text(node, "referencePage", where);
+        if (page.length() > MAX_REFERENCE_CHARS) {
+            throw invalid(where + ".referencePage is longer than " + MAX_REFERENCE_CHARS + " characters");
+        }
+        return page;
     }
 
     private static String text(JsonNode node, String field, String where) {

@@ -34,7 +34,8 @@ import java.util.TreeSet;
 
 /**
  * Asks one configured model for the day's tasks: exactly one provider call per drafting, recorded
- * in the provider-call ledger before it is sent and metered like the dispatcher's calls. Any failure
+ * in the provider-call ledger before it is sent and metered like the dispatcher's calls. The tasks keep only the
+ * checks that the author's own reference page passes ({@link ReferenceProof}). Any failure
  * surfaces as a {@link TaskAuthorException}; the caller falls back to the bank.
  */
 @ApplicationScoped
@@ -51,10 +52,12 @@ public class LlmTaskAuthor implements TaskSource {
     private final GeneratorConfig.Author config;
     private final AuthoredTasksParser parser;
     private final LlmCallMeters meters;
+    private final ReferenceProof proof;
 
     public LlmTaskAuthor(LlmClient llm, ProviderCallLedger ledger, BankTaskSource bank, GeneratorConfig config,
-                         ObjectMapper json, LlmCallMeters meters) {
+                         ObjectMapper json, LlmCallMeters meters, ReferenceProof proof) {
         this.llm = llm;
+        this.proof = proof;
         this.ledger = ledger;
         this.meters = meters;
         this.bank = bank;
@@ -101,7 +104,8 @@ public class LlmTaskAuthor implements TaskSource {
         String answer = callOnce(call);
 
         String author = provider.id() + "/" + model;
-        return parser.parse(answer, request.count(), categories.keySet()).stream()
+        List<AuthoredTask> tasks = proof.prove(parser.parse(answer, request.count(), categories.keySet()));
+        return tasks.stream()
                 .map(t -> new TaskDraft(TaskOrigin.LLM, TaskSpecFactory.create(t.title(), t.category(), t.difficulty(),
                         t.summary(), t.criteria(), null, Map.of(), author, t.checks())))
                 .toList();

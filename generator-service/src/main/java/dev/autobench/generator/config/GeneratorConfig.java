@@ -25,9 +25,9 @@ public interface GeneratorConfig {
 
     /**
      * Seconds one generation transaction may last; it holds the date's lock through the author's
-     * call. Read by {@code DailyTaskWriter}'s {@code @TransactionConfiguration}.
+     * call and the trials of its reference pages. Read by {@code DailyTaskWriter}'s {@code @TransactionConfiguration}.
      */
-    @WithDefault("300")
+    @WithDefault("900")
     @Min(1)
     int transactionTimeout();
 
@@ -69,12 +69,13 @@ public interface GeneratorConfig {
         /** Overrides the provider's configured base URL for the author only. */
         Optional<String> baseUrl();
 
-        @WithDefault("4096")
+        /** Room for the tasks and the author's reference page for each (a few thousand tokens apiece). */
+        @WithDefault("16384")
         @Min(256)
         int maxOutputTokens();
 
         /** How long to wait for the answer once the request is sent. */
-        @WithDefault("120s")
+        @WithDefault("300s")
         Duration timeout();
     }
 }

@@ -24,6 +24,7 @@ public class GeneratorMetrics {
     public static final String GENERATION_FAILURES = "autobench.task.generation.failures";
     public static final String LAST_SUCCESS = "autobench.task.generation.last.success.timestamp.seconds";
     public static final String AUTHOR_FALLBACKS = "autobench.task.author.fallbacks";
+    public static final String AUTHOR_CHECKS_DROPPED = "autobench.task.author.checks.dropped";
 
     public static final String TAG_SOURCE = "source";
     public static final String TAG_REASON = "reason";
@@ -40,6 +41,7 @@ public class GeneratorMetrics {
     private final Map<TaskOrigin, Counter> generated = new EnumMap<>(TaskOrigin.class);
     private final Map<FailureReason, Counter> failures = new EnumMap<>(FailureReason.class);
     private final Counter authorFallbacks;
+    private final Counter authorChecksDropped;
     // Micrometer holds gauges weakly: this field keeps the value alive.
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
 
@@ -59,6 +61,10 @@ public class GeneratorMetrics {
         authorFallbacks = Counter.builder(AUTHOR_FALLBACKS)
                 .description("Days the LLM task author failed or answered invalid tasks and the bank stood in")
                 .register(registry);
+        authorChecksDropped = Counter.builder(AUTHOR_CHECKS_DROPPED)
+                .description("Checks an LLM task author wrote that its own reference page failed, dropped before"
+                        + " the task was published")
+                .register(registry);
         Gauge.builder(LAST_SUCCESS, lastSuccessEpochSeconds, AtomicLong::get)
                 .description("Epoch seconds of the last successful generation (0 = none known)")
                 .register(registry);
@@ -76,6 +82,12 @@ public class GeneratorMetrics {
 
     public void authorFellBack() {
         authorFallbacks.increment();
+    }
+
+    public void authorChecksDropped(int count) {
+        if (count > 0) {
+            authorChecksDropped.increment(count);
+        }
     }
 
     /** Moves the timestamp forward only, so a restore from the database never hides a newer success. */

@@ -24,7 +24,9 @@ class AuthoredTasksParserTest {
         return """
                 {"title": "%s", "category": "%s", "difficulty": "%s",
                  "summary": "A complete, lively single page that does one thing very well.",
-                 "acceptanceCriteria": %s, "checks": %s}""".formatted(title, category, difficulty, criteria, checks);
+                 "acceptanceCriteria": %s, "checks": %s,
+                 "referencePage": "<!DOCTYPE html><canvas></canvas>"}""".formatted(title, category, difficulty,
+                criteria, checks);
     }
 
     static final String CHECKS = """
@@ -92,5 +94,32 @@ class AuthoredTasksParserTest {
         assertThatThrownBy(() -> parser.parse(answer, 2, CATEGORIES))
                 .isInstanceOf(TaskAuthorException.class)
                 .hasMessageContaining(reason);
+    }
+
+    @Test
+    void aTaskWithoutItsReferencePageOrWithAnOverlongOneIsRefused() {
+        String without = task("Maze", "game", "hard", CRITERIA).replaceAll(",\\s*\"referencePage\": \"[^\"]*\"", "");
+        assertThat(without).doesNotContain("referencePage");
+        assertThatThrownBy(() -> parser.parse("{\"tasks\": [" + without + "]}", 1, CATEGORIES))
+                .hasMessageContaining("tasks[0].referencePage is missing");
+
+        String overlong = task("Maze", "game", "hard", CRITERIA).replace("<canvas></canvas>",
+                "x".repeat(AuthoredTasksParser.MAX_REFERENCE_CHARS));
+        assertThatThrownBy(() -> parser.parse("{\"tasks\": [" + overlong + "]}", 1, CATEGORIES))
+                .hasMessageContaining("referencePage is longer than");
+    }
+
+    @Test
+    void theRulesForWhatIsLeftAfterTheTrialAreTheRulesForWhatIsWritten() {
+        Check canvas = Check.element("board", "A canvas.", "canvas", 1);
+        Check keys = Check.keys("keys", "Arrows move.", null, java.util.List.of("ArrowLeft"));
+        Check noErrors = Check.noErrors("no-errors", "No uncaught error.");
+        assertThat(AuthoredTasksParser.problemsOf(java.util.List.of(keys, noErrors))).isEmpty();
+        assertThat(AuthoredTasksParser.problemsOf(java.util.List.of(canvas, noErrors)))
+                .anyMatch(p -> p.contains("no interaction or animation check"));
+        assertThat(AuthoredTasksParser.problemsOf(java.util.List.of(canvas, keys)))
+                .anyMatch(p -> p.contains("no no_errors check"));
+        assertThat(AuthoredTasksParser.problemsOf(java.util.List.of(keys)))
+                .anyMatch(p -> p.contains("at least 2 checks"));
     }
 }

@@ -7,6 +7,9 @@ import dev.autobench.testsupport.TestPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -36,6 +39,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 /** The LLM task author against a stand-in OpenAI speaking the real chat-completions format. */
 @QuarkusTest
@@ -55,11 +60,134 @@ class LlmTaskAuthorTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OpenAiWireMock.class));
+            return List.of(new TestResourceEntry(OpenAiWireMock.class), new TestResourceEntry(RendererWireMock.class));
         }
     }
 
     private final ObjectMapper json = new ObjectMapper();
+
+    /** The renderer's verdict on reference pages: every check passes unless the page carries a marker. */
+    @BeforeEach
+    void rendererPassesEveryCheckOfAnUnmarkedPage() {
+        RendererWireMock.server.resetAll();
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(10)
+                .willReturn(trial("passed", "passed", "passed")));
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(1)
+                .withRequestBody(containing("fails-scene"))
+                .willReturn(trial("failed", "passed", "passed")));
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(1)
+                .withRequestBody(containing("throws-on-load"))
+                .willReturn(trial("passed", "passed", "failed")));
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(1)
+                .withRequestBody(containing("renderer-unreachable"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    private static ResponseDefinitionBuilder trial(String scene, String moves, String errors) {
+        String body = """
+                {"outcome": "rendered", "passed": 0, "total": 3, "jsErrors": 0, "renderMs": 900, "checks": [
+                  {"id": "scene", "kind": "element", "description": "A canvas is drawn.", "outcome": "%s", "detail": "seen", "ms": 5},
+                  {"id": "moves", "kind": "animates", "description": "It moves.", "outcome": "%s", "detail": "seen", "ms": 1000},
+                  {"id": "no-errors", "kind": "no_errors", "description": "No uncaught error.", "outcome": "%s", "detail": "seen", "ms": 0}]}
+                """.formatted(scene, moves, errors);
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Test
+    void aCheckTheAuthorsOwnPageFailsIsDroppedBeforeTheTaskIsPublished() throws Exception {
+        String date = "2033-01-20";
+        Map<String, Object> wrongAboutTheScene = task("Kite designer", "simulation");
+        wrongAboutTheScene.put("referencePage", page("fails-scene"));
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                wrongAboutTheScene, task("Limerick loom", "text-tool"), task("Pinball lite", "game"))));
+        stubAnswerFor(date, tasks, "req-author-proof");
+        double dropped = droppedChecks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
+                .body("source", everyItem(is("llm")))
+                .body("find { it.title == 'Kite designer' }.spec.checks.id", is(List.of("moves", "no-errors")))
+                .body("find { it.title == 'Limerick loom' }.spec.checks.id", is(List.of("scene", "moves", "no-errors")))
+                .body("spec.prompt", everyItem(not(containsString("reference-marker"))));
+        assertThat(droppedChecks()).isEqualTo(dropped + 1);
+        RendererWireMock.server.verify(exactly(3), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL))
+                .withHeader("x-cron-secret", equalTo("test-cron-secret-0123456789"))
+                .withRequestBody(matchingJsonPath("$.html", containing("<canvas")))
+                .withRequestBody(matchingJsonPath("$.checks[2].kind", equalTo("no_errors"))));
+    }
+
+    @Test
+    void aReferencePageThatThrowsLeavesNoErrorCheckAndTheBankStandsIn() throws Exception {
+        String date = "2033-01-21";
+        Map<String, Object> throwing = task("Glacier timelapse", "simulation");
+        throwing.put("referencePage", page("throws-on-load"));
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                throwing, task("Sonnet sorter", "text-tool"), task("Brick breaker", "game"))));
+        stubAnswerFor(date, tasks, "req-author-throws");
+        double before = fallbacks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
+                .body("source", everyItem(is("bank")));
+        assertThat(fallbacks()).isEqualTo(before + 1);
+        assertThat(ledgerRow("req-author-throws")).containsExactly("success", "200", "true", null, "1");
+    }
+
+    @Test
+    void withoutTheRendererTheChecksAreUnprovenAndTheBankStandsIn() throws Exception {
+        String date = "2033-01-22";
+        Map<String, Object> unreachable = task("Aurora painter", "simulation");
+        unreachable.put("referencePage", page("renderer-unreachable"));
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                unreachable, task("Riddle wheel", "text-tool"), task("Snake duel", "game"))));
+        stubAnswerFor(date, tasks, "req-author-unproven");
+        double before = fallbacks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
+                .body("source", everyItem(is("bank")));
+        assertThat(fallbacks()).isEqualTo(before + 1);
+        // the trial stores nothing, so it was asked again before giving up; the author was called once
+        RendererWireMock.server.verify(exactly(3), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL))
+                .withRequestBody(containing("renderer-unreachable")));
+        OpenAiWireMock.server.verify(exactly(1), postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing(date)));
+    }
+
+    @Test
+    void anAnswerWithoutReferencePagesIsRefused() throws Exception {
+        String date = "2033-01-23";
+        Map<String, Object> noPage = task("Fern fractal", "simulation");
+        noPage.remove("referencePage");
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                noPage, task("Ode builder", "text-tool"), task("Maze runner", "game"))));
+        stubAnswerFor(date, tasks, "req-author-no-page");
+        double before = fallbacks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
+                .body("source", everyItem(is("bank")));
+        assertThat(fallbacks()).isEqualTo(before + 1);
+        RendererWireMock.server.verify(exactly(0), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL)));
+    }
+
+    private static String page(String marker) {
+        return "<!DOCTYPE html><html><head><title>ref</title></head><body><!-- " + marker + " reference-marker -->"
+                + "<canvas width=\"300\" height=\"200\"></canvas><script>const c = document.querySelector('canvas')"
+                + ".getContext('2d'); let x = 0; (function f() { c.clearRect(0, 0, 300, 200); c.fillRect(x++ % 300,"
+                + " 90, 20, 20); requestAnimationFrame(f); })();</script></body></html>";
+    }
+
+    private static double droppedChecks() {
+        return Arrays.stream(given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                        .extract().asString().split("\n"))
+                .filter(l -> l.startsWith("autobench_task_author_checks_dropped_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
 
     @Test
     void aValidAnswerBecomesTheDaysTasksWithOneRecordedCall() throws Exception {
@@ -79,13 +207,13 @@ class LlmTaskAuthorTest {
                 .body("category", is(List.of("simulation", "text-tool", "game")))
                 .body("spec.author", everyItem(is("openai/" + MODEL)))
                 .body("spec.templateId", everyItem(nullValue()))
-                .body("spec.prompt", everyItem(org.hamcrest.Matchers.containsString("```html")));
+                .body("spec.prompt", everyItem(containsString("```html")));
 
         OpenAiWireMock.server.verify(exactly(1), postRequestedFor(urlEqualTo(CHAT))
                 .withRequestBody(containing(date))
                 .withHeader("Authorization", equalTo("Bearer " + OpenAiWireMock.API_KEY))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(MODEL)))
-                .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("4096")))
+                .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("16384")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("simulation"))));
         assertThat(ledgerRow("req-author-ok")).containsExactly("success", "200", "true", null, "1");
     }
@@ -262,6 +390,7 @@ class LlmTaskAuthorTest {
                 Map.of("id", "scene", "kind", "element", "description", "A canvas is drawn.", "selector", "canvas"),
                 Map.of("id", "moves", "kind", "animates", "description", "It moves."),
                 Map.of("id", "no-errors", "kind", "no_errors", "description", "No uncaught error.")));
+        task.put("referencePage", page("passes"));
         return task;
     }
 
