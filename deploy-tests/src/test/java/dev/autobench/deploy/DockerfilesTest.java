@@ -32,7 +32,7 @@ class DockerfilesTest {
         assertThat(dockerfile).contains("target/quarkus-app/lib/", "target/quarkus-app/quarkus/", "quarkus-run.jar");
         assertCommonRuntime(service, dockerfile);
         if (!service.equals("renderer-service")) {
-            assertThat(stages(dockerfile).get(0)).startsWith("registry.access.redhat.com/ubi9/openjdk-17-runtime:");
+            assertThat(stages(dockerfile).get(0)).startsWith("registry.access.redhat.com/ubi9/openjdk-21-runtime:");
         }
     }
 
@@ -42,7 +42,7 @@ class DockerfilesTest {
         String dockerfile = dockerfile(service, "Dockerfile.native");
         List<String> stages = stages(dockerfile);
         assertThat(stages).hasSize(2);
-        assertThat(stages.get(0)).isEqualTo("quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21");
+        assertThat(stages.get(0)).isEqualTo("quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25");
         assertThat(dockerfile).contains("RUN ./mvnw -B package -Dnative -DskipTests -pl " + service + " -am");
         assertThat(dockerfile).contains("COPY --from=build").contains("/code/" + service + "/target/*-runner");
         if (!service.equals("renderer-service")) {

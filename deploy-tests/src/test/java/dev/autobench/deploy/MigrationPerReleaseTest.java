@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationPerReleaseTest {
 
-    static final List<String> OVERLAYS = Overlays.NAMES;
+    static final List<String> OVERLAYS = Overlays.WITH_JVM;
 
     /** A Job name is also the pods' job-name label value: a DNS label of at most 63 characters. */
     private static final String JOB_NAME = "[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?";

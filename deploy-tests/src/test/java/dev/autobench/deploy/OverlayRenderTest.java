@@ -3,9 +3,11 @@ package dev.autobench.deploy;
 import dev.autobench.deploy.support.Manifests;
 import dev.autobench.deploy.support.Overlays;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each overlay renders with kubectl's kustomize into a complete, consistent set of typed resources. */
 class OverlayRenderTest {
 
-    static final List<String> OVERLAYS = Overlays.NAMES;
+    static final List<String> OVERLAYS = Overlays.WITH_JVM;
+    static final List<String> SHIPPED = Overlays.NAMES;
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -53,6 +56,37 @@ class OverlayRenderTest {
         assertThat(images.values()).allSatisfy(image -> assertThat(image).matches(".+:[\\w.-]+").doesNotEndWith(":latest"));
         String migrationImage = Overlays.migrationJob(resources).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         assertThat(migrationImage).isEqualTo(images.get("generator-service"));
+    }
+
+    /**
+     * The overlays run the native executables; components/jvm swaps every service, and the migration Job, to the
+     * JVM image of the same release and gives it the JVM's memory (never less than the native executable's).
+     */
+    @ParameterizedTest
+    @FieldSource("SHIPPED")
+    void theJvmComponentSwapsEveryImageForTheJvmImageOfTheSameRelease(String overlay) {
+        List<HasMetadata> shipped = Overlays.render(overlay);
+        List<HasMetadata> jvm = Overlays.render(overlay + Overlays.JVM);
+        for (Deployment nativeDeployment : Manifests.ofType(shipped, Deployment.class).toList()) {
+            String name = nativeDeployment.getMetadata().getName();
+            Container nativeContainer = nativeDeployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Container jvmContainer = Manifests.named(jvm, Deployment.class, name).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            String image = nativeContainer.getImage();
+            assertThat(image).as(name).doesNotContain("-jvm");
+            int colon = image.lastIndexOf(':');
+            assertThat(jvmContainer.getImage()).as(name)
+                    .isEqualTo(image.substring(0, colon) + "-jvm" + image.substring(colon));
+            assertThat(Quantity.getAmountInBytes(jvmContainer.getResources().getLimits().get("memory")))
+                    .as("%s: the JVM's memory limit", name)
+                    .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(nativeContainer.getResources().getLimits().get("memory")));
+        }
+        String jvmGenerator = Manifests.named(jvm, Deployment.class, "generator-service").getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage();
+        assertThat(Overlays.migrationJob(jvm).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo(jvmGenerator);
+        assertThat(Overlays.migrationJob(jvm).getMetadata().getName())
+                .isEqualTo(Overlays.migrationJob(shipped).getMetadata().getName());
     }
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkloadSpecTest {
 
-    static final List<String> OVERLAYS = Overlays.NAMES;
+    static final List<String> OVERLAYS = Overlays.WITH_JVM;
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -118,27 +118,40 @@ class WorkloadSpecTest {
     }
 
     /**
-     * Every JVM's heap is a stated share of its container's memory limit, leaving room for what is
-     * not heap: the images that start through run-java.sh take it from {@code JAVA_MAX_MEM_RATIO},
-     * an image with its own java command line must carry {@code -XX:MaxRAMPercentage}.
+     * Every heap is a stated share of its container's memory limit, leaving room for what is not heap. A native
+     * executable takes it from its arguments ({@code -XX:MaximumHeapSizePercent}); a JVM image that starts through
+     * run-java.sh from {@code JAVA_MAX_MEM_RATIO}; a JVM image with its own java command line must carry
+     * {@code -XX:MaxRAMPercentage}. The native images are the default, the JVM ones come with components/jvm.
      */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyHeapIsAStatedShareOfItsContainersMemoryLimit(String overlay) {
         java.util.regex.Pattern percentage = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=(\\d+)");
+        java.util.regex.Pattern nativePercentage = java.util.regex.Pattern.compile("-XX:MaximumHeapSizePercent=(\\d+)");
+        boolean jvm = overlay.endsWith(Overlays.JVM);
         for (Deployment deployment : deployments(overlay)) {
             String name = deployment.getMetadata().getName();
             Container container = container(deployment);
             assertThat(container.getResources().getLimits()).as("%s: memory limit", name).containsKey("memory");
-            String dockerfile = Repo.read(Repo.root().resolve(name).resolve("src/main/docker/Dockerfile.jvm"));
+            assertThat(container.getImage()).as("%s: image kind", name).contains(jvm ? name + "-jvm:" : name + ":");
+            List<String> args = Optional.ofNullable(container.getArgs()).orElse(List.of());
             int share;
-            if (dockerfile.contains("run-java.sh")) {
-                share = Integer.parseInt(env(container, "JAVA_MAX_MEM_RATIO")
-                        .orElseThrow(() -> new AssertionError(name + " sets no JAVA_MAX_MEM_RATIO")));
-            } else {
-                java.util.regex.Matcher m = percentage.matcher(dockerfile);
-                assertThat(m.find()).as("%s: -XX:MaxRAMPercentage in its Dockerfile.jvm", name).isTrue();
+            if (!jvm) {
+                assertThat(env(container, "JAVA_MAX_MEM_RATIO")).as("%s: no JVM setting on a native executable", name).isEmpty();
+                java.util.regex.Matcher m = nativePercentage.matcher(String.join(" ", args));
+                assertThat(m.find()).as("%s: -XX:MaximumHeapSizePercent in its args", name).isTrue();
                 share = Integer.parseInt(m.group(1));
+            } else {
+                assertThat(args).as("%s: the native executable's arguments are not the JVM image's", name).isEmpty();
+                String dockerfile = Repo.read(Repo.root().resolve(name).resolve("src/main/docker/Dockerfile.jvm"));
+                if (dockerfile.contains("run-java.sh")) {
+                    share = Integer.parseInt(env(container, "JAVA_MAX_MEM_RATIO")
+                            .orElseThrow(() -> new AssertionError(name + " sets no JAVA_MAX_MEM_RATIO")));
+                } else {
+                    java.util.regex.Matcher m = percentage.matcher(dockerfile);
+                    assertThat(m.find()).as("%s: -XX:MaxRAMPercentage in its Dockerfile.jvm", name).isTrue();
+                    share = Integer.parseInt(m.group(1));
+                }
             }
             assertThat(share).as("%s: heap share of the memory limit", name).isBetween(25, 75);
         }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autobench.arena.config.ArenaConfig;
 import dev.autobench.arena.repository.ArtifactRepository;
 import dev.autobench.arena.repository.MatchRepository;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PostConstruct;
@@ -24,8 +25,14 @@ import java.util.UUID;
  * cache (Caffeine, weighed in bytes): a hit is answered on the event loop without the database; a
  * miss is read on a worker thread. Each entry carries a strong ETag, the SHA-256 of its own bytes
  * (the renderer's hash of the page for HTML).
+ *
+ * <p>Caffeine picks the class of a cache by name from its features (strong keys and values, Maximum
+ * Weighted, expire after Write: {@code SSMWW}) and builds it by reflection. Quarkus registers the
+ * combinations its own cache uses, not this one, so a native image must be told about it; change the
+ * name with the builder below.
  */
 @ApplicationScoped
+@RegisterForReflection(classNames = "com.github.benmanes.caffeine.cache.SSMWW")
 public class ArtifactCache {
 
     public enum Kind { HTML, SCREENSHOT, CODE }
