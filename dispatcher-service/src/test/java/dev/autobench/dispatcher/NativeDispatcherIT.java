@@ -64,6 +64,8 @@ class NativeDispatcherIT {
     void isHealthyAndServesPrometheusMetrics() {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 given().when().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP")));
+        // the health endpoints are not timed: a request of the API is
+        given().when().get("/api/no-such-endpoint").then().statusCode(404);
         given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("service=\"dispatcher-service\""))
                 .body(containsString("agroal_active_count{"))
