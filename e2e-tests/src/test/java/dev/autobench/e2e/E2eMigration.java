@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one migrator, as in the Kubernetes Job: the generator's jar with init-and-exit, logged in as
+ * The one migrator, as in the Kubernetes Job: the generator (its jar, or its native executable) with init-and-exit, logged in as
  * the database owner, for a database of a test's own. Then, as the deployment does, the owner lets
  * each service's role (created NOLOGIN by the migrations) log in; every service runs as its role.
  */
@@ -25,7 +25,7 @@ final class E2eMigration {
 
     /** @param env the datasource variables of the owner (and the cron secret a prod-profile service needs to start) */
     static void migrate(Map<String, String> env, Path logs) throws IOException, InterruptedException, SQLException {
-        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.javaCommand(ServiceProcess.jar("generator-service")))
+        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.command("generator-service"))
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("migrate.log").toFile());
         builder.environment().putAll(env);

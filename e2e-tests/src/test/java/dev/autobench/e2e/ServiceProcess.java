@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One packaged service running as its own JVM process, exactly as in production (prod profile). */
+/**
+ * One packaged service running as its own process, exactly as in production (prod profile): its JVM jar, or its
+ * native executable when the system property {@value #NATIVE} is {@code true} (built by {@code ./autobench native}).
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,6 +42,28 @@ final class ServiceProcess implements AutoCloseable {
         this.logDir = logDir;
     }
 
+    /** System property: start every service from its native executable instead of its jar. */
+    static final String NATIVE = "autobench.e2e.native";
+
+    /** The command that runs a service: its native executable under {@value #NATIVE}, otherwise its jar. */
+    static List<String> command(String service) {
+        return Boolean.getBoolean(NATIVE) ? List.of(nativeExecutable(service).toString()) : javaCommand(jar(service));
+    }
+
+    /** {@code target/<service>-<version>-runner}, which the native build leaves beside the jar. */
+    static Path nativeExecutable(String service) {
+        Path target = E2eSupport.root().resolve(service).resolve("target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(service + "-")
+                            && p.getFileName().toString().endsWith("-runner") && Files.isExecutable(p))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no native executable of " + service + " in " + target
+                            + ": build it with ./autobench native (or ./mvnw package -Dnative -pl " + service + " -am)"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot look for the native executable of " + service + " in " + target, e);
+        }
+    }
+
     static Path jar(String service) {
         return E2eSupport.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -52,7 +77,7 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess start() throws IOException {
         Path log = logDir.resolve(name + (launches == 0 ? "" : "-" + launches) + ".log");
         launches++;
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(jar(name)))
+        ProcessBuilder builder = new ProcessBuilder(command(name))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);

@@ -2,12 +2,16 @@ package dev.autobench.common.checks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** What a check does in the browser; the wire name is the lower-case one. */
+// Jackson finds @JsonValue through reflection, which a native image allows only on registered classes; without it
+// the stored JSON (jsonb checks) would carry the constant's name instead of its wire value.
+@RegisterForReflection
 public enum CheckKind {
     /** At least {@code min} visible elements match {@code selector}. */
     ELEMENT,

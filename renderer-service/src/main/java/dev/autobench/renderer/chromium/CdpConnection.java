@@ -30,9 +30,6 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
         void onEvent(String sessionId, String method, JsonNode params);
     }
 
-    /** One client for every render: building one per connection costs more than the rest of the handshake. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final ObjectMapper json;
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     /** The method of each pending command: an error names the command it answers. */
@@ -47,11 +44,20 @@ final class CdpConnection implements WebSocket.Listener, AutoCloseable {
         this.json = json;
     }
 
-    static CdpConnection open(URI endpoint, ObjectMapper json, Duration timeout)
+    /**
+     * A client for {@link #open}. One serves every render (building one per connection costs more than the rest of
+     * the handshake); its owner creates it when the service starts, never in a static field, because a native
+     * image initialises classes at build time and a live client (its selector thread) cannot be stored in the image.
+     */
+    static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static CdpConnection open(HttpClient client, URI endpoint, ObjectMapper json, Duration timeout)
             throws IOException, InterruptedException, TimeoutException {
         CdpConnection connection = new CdpConnection(json);
         try {
-            connection.socket = CLIENT.newWebSocketBuilder()
+            connection.socket = client.newWebSocketBuilder()
                     .connectTimeout(timeout)
                     .buildAsync(endpoint, connection)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

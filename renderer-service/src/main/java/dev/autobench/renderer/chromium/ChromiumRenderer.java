@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public class ChromiumRenderer {
     private final ObjectMapper json;
     private final Semaphore browsers;
     private final AtomicBoolean launchedOnce = new AtomicBoolean();
+    private final HttpClient devTools = CdpConnection.newClient();
 
     @Inject
     public ChromiumRenderer(ChromiumLocator locator, RendererConfig config, ObjectMapper json) {
@@ -79,7 +81,7 @@ public class ChromiumRenderer {
         browsers.acquire();
         try (ChromiumProcess chromium = ChromiumProcess.start(binary, settings.width(), settings.height())) {
             long deadline = System.nanoTime() + settings.timeout().toNanos();
-            try (CdpConnection cdp = CdpConnection.open(chromium.awaitDevTools(deadline), json, remaining(deadline))) {
+            try (CdpConnection cdp = CdpConnection.open(devTools, chromium.awaitDevTools(deadline), json, remaining(deadline))) {
                 String product = cdp.call(null, "Browser.getVersion", null, deadline).path("product").asText();
                 launchedOnce.set(true);
                 return product;
@@ -158,7 +160,7 @@ public class ChromiumRenderer {
         boolean navigated = false;
         try {
             URI endpoint = chromium.awaitDevTools(deadline);
-            try (CdpConnection cdp = CdpConnection.open(endpoint, json, remaining(deadline))) {
+            try (CdpConnection cdp = CdpConnection.open(devTools, endpoint, json, remaining(deadline))) {
                 page = new PageEvents(cdp, html, RESPONSE_POLICY);
                 cdp.addListener(page);
                 String targetId = blankTab(cdp, deadline);
