@@ -9,7 +9,7 @@ import dev.autobench.arena.ranking.Outcome;
 import dev.autobench.arena.ranking.RankingEngine;
 import dev.autobench.arena.ranking.RankingOptions;
 import dev.autobench.arena.ranking.RankingResult;
-import dev.autobench.arena.service.VotesExport;
+import dev.autobench.arena.export.VotesExport;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;

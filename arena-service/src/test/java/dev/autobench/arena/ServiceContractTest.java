@@ -45,7 +45,7 @@ class ServiceContractTest {
     void scheduledMethodsAreTimed() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).untilAsserted(() ->
                 given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
-                        .body(containsString("scheduled_methods_seconds_count{class=\"dev.autobench.arena.service.LeaderboardService\""
+                        .body(containsString("scheduled_methods_seconds_count{class=\"dev.autobench.arena.leaderboard.LeaderboardService\""
                                 + ",exception=\"none\",method=\"scheduled\",service=\"arena-service\"")));
     }
 
