@@ -1,8 +1,10 @@
 package dev.autobench.arena.artifacts;
 
+import dev.autobench.arena.sql.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,20 +24,16 @@ public class ArtifactRepository {
     EntityManager em;
 
     public Optional<Html> html(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT html, sha256 FROM artifacts WHERE id = :id AND status = 'rendered'")
-                .setParameter("id", id)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new Html((String) r[0], (String) r[1]));
+        return Rows.tuples(em.createNativeQuery(
+                        "SELECT html, sha256 FROM artifacts WHERE id = :id AND status = 'rendered'", Tuple.class)
+                .setParameter("id", id))
+                .stream().findFirst().map(r -> new Html(Rows.text(r, "html"), Rows.text(r, "sha256")));
     }
 
     public Optional<Screenshot> screenshot(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT screenshot_png, coalesce(sha256, '') FROM artifacts WHERE id = :id AND screenshot_png IS NOT NULL")
-                .setParameter("id", id)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new Screenshot((byte[]) r[0], (String) r[1]));
+        return Rows.tuples(em.createNativeQuery("SELECT screenshot_png AS png, coalesce(sha256, '') AS sha256 "
+                        + "FROM artifacts WHERE id = :id AND screenshot_png IS NOT NULL", Tuple.class)
+                .setParameter("id", id))
+                .stream().findFirst().map(r -> new Screenshot(Rows.bytes(r, "png"), Rows.text(r, "sha256")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.autobench.arena.export;
 
 import dev.autobench.arena.sql.ArenaWindow;
+import dev.autobench.arena.sql.VoteSides;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,18 +33,12 @@ public class BattleExportRepository {
     private static final String BATTLES = """
             SELECT v.id, m.task_id, m.id, lm.slug, rm.slug, v.outcome, t.category, v.created_at,
                    la.checks::text, ra.checks::text
-            FROM votes v
-            JOIN matches m ON m.id = v.match_id
-            JOIN tasks t ON t.id = m.task_id
-            JOIN submissions ls ON ls.id = m.left_submission_id
-            JOIN submissions rs ON rs.id = m.right_submission_id
-            JOIN models lm ON lm.id = ls.model_id
-            JOIN models rm ON rm.id = rs.model_id
+            %s
             LEFT JOIN artifacts la ON la.submission_id = ls.id
             LEFT JOIN artifacts ra ON ra.submission_id = rs.id
             WHERE v.counted AND NOT (%s)
             ORDER BY v.id
-            """.formatted(ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "?"));
+            """.formatted(VoteSides.FROM_VOTES, ArenaWindow.TASK_IN_WINDOW.replace(":cutoff", "?"));
 
     /** Changes whenever the exported rows could have: a vote counted, deleted, or a task closing. */
     private static final String FINGERPRINT = """

@@ -6,6 +6,7 @@ import dev.autobench.arena.sql.ArenaWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -30,10 +31,10 @@ public class MatchRepository {
 
     /* A side whose artifact stopped being 'rendered' (re-render, failure) is never served. */
     private static final String OPEN = """
-            SELECT m.id, t.id AS task_id, t.title, %s AS prompt, t.category,
+            SELECT m.id AS match_id, t.id AS task_id, t.title AS title, %s AS prompt, t.category AS category,
                    la.id AS left_artifact, (la.screenshot_png IS NOT NULL) AS left_shot,
                    ra.id AS right_artifact, (ra.screenshot_png IS NOT NULL) AS right_shot,
-                   %s AS opened_at, m.vote_count
+                   %s AS opened_at, m.vote_count AS vote_count
             FROM matches m
             JOIN tasks t ON t.id = m.task_id
             JOIN artifacts la ON la.submission_id = m.left_submission_id AND la.status = 'rendered'
@@ -65,11 +66,13 @@ public class MatchRepository {
 
     /** Every match of a task in the window whose two sides are rendered. */
     public List<OpenRow> open(Instant cutoff) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(OPEN).setParameter("cutoff", cutoff).getResultList();
-        return rows.stream().map(r -> new OpenRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (UUID) r[5], (Boolean) r[6], (UUID) r[7], (Boolean) r[8],
-                Rows.instant(r[9]), ((Number) r[10]).intValue())).toList();
+        return Rows.tuples(em.createNativeQuery(OPEN, Tuple.class).setParameter("cutoff", cutoff)).stream()
+                .map(r -> new OpenRow(Rows.uuid(r, "match_id"), Rows.uuid(r, "task_id"), Rows.text(r, "title"),
+                        Rows.text(r, "prompt"), Rows.text(r, "category"),
+                        Rows.uuid(r, "left_artifact"), Rows.bool(r, "left_shot"),
+                        Rows.uuid(r, "right_artifact"), Rows.bool(r, "right_shot"),
+                        Rows.instant(r, "opened_at"), Rows.intValue(r, "vote_count")))
+                .toList();
     }
 
     /** The matches of open tasks this voter has voted on. */
@@ -82,9 +85,9 @@ public class MatchRepository {
 
     /** The votes stored after {@code since}. */
     public List<Judged> votesSince(Instant since) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(VOTES_SINCE).setParameter("since", since).getResultList();
-        return rows.stream().map(r -> new Judged((String) r[0], (UUID) r[1], Rows.instant(r[2]))).toList();
+        return Rows.tuples(em.createNativeQuery(VOTES_SINCE, Tuple.class).setParameter("since", since)).stream()
+                .map(r -> new Judged(Rows.text(r, "voter_key"), Rows.uuid(r, "match_id"), Rows.instant(r, "created_at")))
+                .toList();
     }
 
     /** The source code behind a rendered artifact. */

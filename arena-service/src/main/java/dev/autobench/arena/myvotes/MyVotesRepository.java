@@ -2,9 +2,11 @@ package dev.autobench.arena.myvotes;
 
 import dev.autobench.arena.sql.Rows;
 import dev.autobench.arena.sql.ArenaWindow;
+import dev.autobench.arena.sql.VoteSides;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,30 +22,26 @@ public class MyVotesRepository {
     }
 
     private static final String MINE = """
-            SELECT v.match_id, t.id, t.title, t.category, v.outcome, v.counted, v.created_at, %s,
-                   lm.slug, lm.display_name, lm.provider, rm.slug, rm.display_name, rm.provider
-            FROM votes v
-            JOIN matches m ON m.id = v.match_id
-            JOIN tasks t ON t.id = m.task_id
-            JOIN submissions ls ON ls.id = m.left_submission_id
-            JOIN submissions rs ON rs.id = m.right_submission_id
-            JOIN models lm ON lm.id = ls.model_id
-            JOIN models rm ON rm.id = rs.model_id
-            WHERE v.voter_key = :voter
+            SELECT v.match_id AS match_id, t.id AS task_id, t.title AS title, t.category AS category,
+                   v.outcome AS outcome, v.counted AS counted, v.created_at AS voted_at, %s AS opened_at,
+                   lm.slug AS left_slug, lm.display_name AS left_name, lm.provider AS left_provider,
+                   rm.slug AS right_slug, rm.display_name AS right_name, rm.provider AS right_provider
+            %s            WHERE v.voter_key = :voter
             ORDER BY v.created_at DESC, v.id DESC
             LIMIT :limit
-            """.formatted(ArenaWindow.TASK_OPENED_AT);
+            """.formatted(ArenaWindow.TASK_OPENED_AT, VoteSides.FROM_VOTES);
 
     @Inject
     EntityManager em;
 
     public List<Row> mine(String voterKey, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(MINE).setParameter("voter", voterKey).setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                Boolean.TRUE.equals(r[5]), Rows.instant(r[6]), Rows.instant(r[7]),
-                (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[12], (String) r[13]))
+        return Rows.tuples(em.createNativeQuery(MINE, Tuple.class).setParameter("voter", voterKey)
+                        .setParameter("limit", limit)).stream()
+                .map(r -> new Row(Rows.uuid(r, "match_id"), Rows.uuid(r, "task_id"), Rows.text(r, "title"),
+                        Rows.text(r, "category"), Rows.text(r, "outcome"), Rows.bool(r, "counted"),
+                        Rows.instant(r, "voted_at"), Rows.instant(r, "opened_at"),
+                        Rows.text(r, "left_slug"), Rows.text(r, "left_name"), Rows.text(r, "left_provider"),
+                        Rows.text(r, "right_slug"), Rows.text(r, "right_name"), Rows.text(r, "right_provider")))
                 .toList();
     }
 }

@@ -1,9 +1,11 @@
 package dev.autobench.arena.passrates;
 
 import dev.autobench.arena.sql.ArenaWindow;
+import dev.autobench.arena.sql.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,9 +35,9 @@ public class PassRateRepository {
     private static final String CLOSED = "NOT (" + ArenaWindow.TASK_IN_WINDOW + ")";
 
     private static final String ROWS = """
-            SELECT md.slug, md.display_name, t.category, count(*),
-                   count(*) FILTER (WHERE a.checks_passed = a.checks_total),
-                   coalesce(sum(a.checks_passed), 0), coalesce(sum(a.checks_total), 0)
+            SELECT md.slug AS model, md.display_name AS display_name, t.category AS category, count(*) AS checked,
+                   count(*) FILTER (WHERE a.checks_passed = a.checks_total) AS passed,
+                   coalesce(sum(a.checks_passed), 0) AS checks_passed, coalesce(sum(a.checks_total), 0) AS checks_total
             FROM artifacts a
             JOIN submissions s ON s.id = a.submission_id
             JOIN tasks t ON t.id = s.task_id
@@ -57,10 +59,10 @@ public class PassRateRepository {
                 JOIN artifacts ra ON ra.submission_id = m.right_submission_id
                 WHERE v.counted AND la.checks_total > 0 AND ra.checks_total > 0 AND %s)
             SELECT count(*) FILTER (WHERE (outcome = 'left' AND left_share > right_share)
-                                       OR (outcome = 'right' AND right_share > left_share)),
+                                       OR (outcome = 'right' AND right_share > left_share)) AS for_more,
                    count(*) FILTER (WHERE (outcome = 'left' AND left_share < right_share)
-                                       OR (outcome = 'right' AND right_share < left_share)),
-                   count(*) FILTER (WHERE outcome IN ('tie', 'both_bad'))
+                                       OR (outcome = 'right' AND right_share < left_share)) AS for_fewer,
+                   count(*) FILTER (WHERE outcome IN ('tie', 'both_bad')) AS tie_or_both_bad
             FROM scored WHERE left_share <> right_share
             """.formatted(CLOSED);
 
@@ -69,22 +71,20 @@ public class PassRateRepository {
 
     /** Everything checked on tasks opened at or before {@code cutoff} (= now − window). */
     public List<Row> rows(Instant cutoff) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(ROWS).setParameter("cutoff", at(cutoff)).getResultList();
-        return rows.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], number(r[3]),
-                number(r[4]), number(r[5]), number(r[6]))).toList();
+        return Rows.tuples(em.createNativeQuery(ROWS, Tuple.class).setParameter("cutoff", at(cutoff))).stream()
+                .map(r -> new Row(Rows.text(r, "model"), Rows.text(r, "display_name"), Rows.text(r, "category"),
+                        Rows.longOrZero(r, "checked"), Rows.longOrZero(r, "passed"),
+                        Rows.longOrZero(r, "checks_passed"), Rows.longOrZero(r, "checks_total")))
+                .toList();
     }
 
     public VotesVsChecks votesVsChecks(Instant cutoff) {
-        Object[] r = (Object[]) em.createNativeQuery(VOTES).setParameter("cutoff", at(cutoff)).getSingleResult();
-        return new VotesVsChecks(number(r[0]), number(r[1]), number(r[2]));
+        Tuple r = Rows.tuple(em.createNativeQuery(VOTES, Tuple.class).setParameter("cutoff", at(cutoff)));
+        return new VotesVsChecks(Rows.longOrZero(r, "for_more"), Rows.longOrZero(r, "for_fewer"),
+                Rows.longOrZero(r, "tie_or_both_bad"));
     }
 
     private static OffsetDateTime at(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -1,10 +1,15 @@
 package dev.autobench.arena.sql;
 
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
+import java.math.BigDecimal;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +20,17 @@ import java.util.UUID;
 public final class Rows {
 
     private Rows() {
+    }
+
+    /** The rows of a native query created with {@code Tuple.class}. */
+    @SuppressWarnings("unchecked")
+    public static List<Tuple> tuples(Query query) {
+        return query.getResultList();
+    }
+
+    /** The one row of a native query created with {@code Tuple.class} (an aggregate). */
+    public static Tuple tuple(Query query) {
+        return (Tuple) query.getSingleResult();
     }
 
     public static Instant instant(Object value) {
@@ -47,6 +63,30 @@ public final class Rows {
 
     public static long longValue(Tuple row, String alias) {
         return ((Number) row.get(alias)).longValue();
+    }
+
+    /** A count or sum that SQL answers with NULL over no rows reads as zero. */
+    public static long longOrZero(Tuple row, String alias) {
+        Object value = row.get(alias);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    public static Integer integerOrNull(Tuple row, String alias) {
+        Object value = row.get(alias);
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    public static BigDecimal decimal(Tuple row, String alias) {
+        return (BigDecimal) row.get(alias);
+    }
+
+    public static LocalDate date(Tuple row, String alias) {
+        Object value = row.get(alias);
+        return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+    }
+
+    public static byte[] bytes(Tuple row, String alias) {
+        return (byte[]) row.get(alias);
     }
 
     public static int intValue(Tuple row, String alias) {

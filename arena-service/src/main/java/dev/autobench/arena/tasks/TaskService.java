@@ -27,7 +27,7 @@ import java.util.UUID;
 public class TaskService {
 
     @Inject
-    TaskRepository tasks;
+    TaskGalleryRepository tasks;
 
     @Inject
     ArenaConfig config;
@@ -70,7 +70,7 @@ public class TaskService {
         return new TaskDetail(task, submissions);
     }
 
-    private TaskSummary summary(TaskRepository.TaskRow t, Instant now) {
+    private TaskSummary summary(TaskGalleryRepository.TaskRow t, Instant now) {
         Instant closes = t.openedAt().plus(config.window());
         boolean inArena = now.isBefore(closes);
         return new TaskSummary(t.id(), t.date(), t.slot(), t.title(), t.category(), t.difficulty(), t.prompt(),
@@ -78,7 +78,7 @@ public class TaskService {
                 parse(t.checks()));
     }
 
-    private TaskDetail.Submission submission(TaskRepository.SubmissionRow s, boolean revealed) {
+    private TaskDetail.Submission submission(TaskGalleryRepository.SubmissionRow s, boolean revealed) {
         TaskDetail.Artifact artifact = s.artifactId() == null ? null : new TaskDetail.Artifact(s.artifactId(),
                 s.artifactStatus(),
                 "rendered".equals(s.artifactStatus()) ? urls.html(s.artifactId()) : null,

@@ -4,6 +4,7 @@ import dev.autobench.arena.sql.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,21 +54,20 @@ public class VoteRepository {
     }
 
     public WindowCounts counts(String voterKey, String ipHash, Instant minuteAgo, Instant hourAgo) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE voter_key = :voter AND created_at > :minute),
-                               count(*) FILTER (WHERE voter_key = :voter),
-                               count(*) FILTER (WHERE ip_hash = :ip AND created_at > :minute),
-                               count(*) FILTER (WHERE ip_hash = :ip)
+        Tuple row = Rows.tuple(em.createNativeQuery("""
+                        SELECT count(*) FILTER (WHERE voter_key = :voter AND created_at > :minute) AS voter_minute,
+                               count(*) FILTER (WHERE voter_key = :voter) AS voter_hour,
+                               count(*) FILTER (WHERE ip_hash = :ip AND created_at > :minute) AS ip_minute,
+                               count(*) FILTER (WHERE ip_hash = :ip) AS ip_hour
                         FROM votes
                         WHERE (voter_key = :voter OR ip_hash = :ip) AND created_at > :hour
-                        """)
+                        """, Tuple.class)
                 .setParameter("voter", voterKey)
                 .setParameter("ip", ipHash)
                 .setParameter("minute", minuteAgo)
-                .setParameter("hour", hourAgo)
-                .getSingleResult();
-        return new WindowCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+                .setParameter("hour", hourAgo));
+        return new WindowCounts(Rows.longValue(row, "voter_minute"), Rows.longValue(row, "voter_hour"),
+                Rows.longValue(row, "ip_minute"), Rows.longValue(row, "ip_hour"));
     }
 
     /**
