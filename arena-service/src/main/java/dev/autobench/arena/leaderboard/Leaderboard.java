@@ -27,6 +27,31 @@ public record Leaderboard(Instant computedAt, String category, long votes, int b
                       Double renderSuccessRate, Double meanJsErrors, BigDecimal meanCostUsd, Double meanLatencyMs,
                       Double meanOutputTokens, long submissions, boolean notYetComparable, Integer styleRank,
                       Double styleRating, Double styleCiLow, Double styleCiHigh) {
+
+        /** A row from its parts, so that no caller lines up two dozen values by position. */
+        static Row of(LeaderboardSource.ModelRow model, Rating rating, Pipeline pipeline, StyleRating style) {
+            return new Row(rating.rank(), model.slug(), model.displayName(), model.provider(), rating.rating(),
+                    rating.ciLow(), rating.ciHigh(), rating.votes(), rating.wins(), rating.losses(), rating.ties(),
+                    rating.winRate(), rating.elo(), pipeline.renderSuccessRate(), pipeline.meanJsErrors(),
+                    pipeline.meanCostUsd(), pipeline.meanLatencyMs(), pipeline.meanOutputTokens(),
+                    pipeline.submissions(), rating.notYetComparable(), style.rank(), style.rating(), style.ciLow(),
+                    style.ciHigh());
+        }
+    }
+
+    /** The plain board's figures of one model; the nulls of a model not rated. */
+    record Rating(Integer rank, Double rating, Double ciLow, Double ciHigh, long votes, long wins, long losses,
+                  long ties, Double winRate, Double elo, boolean notYetComparable) {
+    }
+
+    /** What the pipeline did for one model in the board's tasks. */
+    record Pipeline(Double renderSuccessRate, Double meanJsErrors, BigDecimal meanCostUsd, Double meanLatencyMs,
+                    Double meanOutputTokens, long submissions) {
+    }
+
+    /** The style-controlled board's figures of one model; all null without that board. */
+    record StyleRating(Integer rank, Double rating, Double ciLow, Double ciHigh) {
+        static final StyleRating NONE = new StyleRating(null, null, null, null);
     }
 
     /** The style-controlled fit: each covariate's effect with its 95% interval, and whether position was held equal too. */

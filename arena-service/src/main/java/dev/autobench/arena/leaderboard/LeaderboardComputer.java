@@ -81,21 +81,28 @@ public class LeaderboardComputer {
         RankingEngine engine = new RankingEngine(new RankingOptions(config.leaderboard().bootstrapRounds(),
                 config.leaderboard().bootstrapSeed(), config.leaderboard().eloK(),
                 config.leaderboard().style().positionCorrection()));
-        Map<String, Leaderboard> boards = new LinkedHashMap<>();
-        boards.put(LeaderboardSnapshot.ALL, board(LeaderboardSnapshot.ALL, computedAt, categoryList, models, index,
-                all, pipeline, engine, covariates, differences));
+        Boards boards = new Boards(computedAt, categoryList, models, index, engine, covariates, differences);
+        Map<String, Leaderboard> byCategory = new LinkedHashMap<>();
+        byCategory.put(LeaderboardSnapshot.ALL, board(boards, LeaderboardSnapshot.ALL, all, pipeline));
         for (String category : categoryList) {
-            boards.put(category, board(category, computedAt, categoryList, models, index,
-                    votesByCategory.getOrDefault(category, List.of()),
-                    pipelineByCategory.getOrDefault(category, List.of()), engine, covariates, differences));
+            byCategory.put(category, board(boards, category, votesByCategory.getOrDefault(category, List.of()),
+                    pipelineByCategory.getOrDefault(category, List.of())));
         }
-        return boards;
+        return byCategory;
     }
 
-    private Leaderboard board(String category, Instant computedAt, List<String> categories,
-                              List<LeaderboardSource.ModelRow> models, Map<UUID, Integer> index, List<int[]> votes,
-                              List<LeaderboardSource.PipelineRow> pipeline, RankingEngine engine,
-                              List<StyleCovariate> covariates, StyleDifferences differences) {
+    /** What every board of one computation shares: the instant, the categories, the models and the ranking. */
+    private record Boards(Instant computedAt, List<String> categories, List<LeaderboardSource.ModelRow> models,
+                          Map<UUID, Integer> index, RankingEngine engine, List<StyleCovariate> covariates,
+                          StyleDifferences differences) {
+    }
+
+    private Leaderboard board(Boards boards, String category, List<int[]> votes,
+                              List<LeaderboardSource.PipelineRow> pipeline) {
+        List<LeaderboardSource.ModelRow> models = boards.models();
+        Map<UUID, Integer> index = boards.index();
+        List<StyleCovariate> covariates = boards.covariates();
+        StyleDifferences differences = boards.differences();
         // the board lists models that were voted on or answered a task in this category
         int[] local = new int[models.size()];
         Arrays.fill(local, -1);
@@ -129,7 +136,7 @@ public class LeaderboardComputer {
                 battles.add(local[vote[0]], local[vote[1]], outcomes[vote[2]], differences.of(vote[3]));
             }
         }
-        RankingResult result = engine.compute(battles);
+        RankingResult result = boards.engine().compute(battles);
 
         Integer[] order = new Integer[members.size()];
         for (int i = 0; i < order.length; i++) {
@@ -145,17 +152,7 @@ public class LeaderboardComputer {
         for (int i : order) {
             LeaderboardSource.ModelRow model = models.get(members.get(i));
             PipelineTotals t = totals.getOrDefault(members.get(i), new PipelineTotals());
-            boolean rated = result.rated(i);
-            rows.add(new Leaderboard.Row(rated ? result.rank()[i] : null, model.slug(), model.displayName(),
-                    model.provider(), rated ? round(result.rating()[i]) : null, rated ? round(result.ciLow()[i]) : null,
-                    rated ? round(result.ciHigh()[i]) : null, result.games()[i], result.wins()[i], result.losses()[i],
-                    result.ties()[i], rated ? round4(result.winRate(i)) : null,
-                    rated ? round(result.onlineElo()[i]) : null, t.renderSuccessRate(), t.meanJsErrors(),
-                    t.meanCost(), t.meanLatency(), t.meanOutputTokens(), t.submissions, result.notYetComparable(i),
-                    styled(result, i) ? result.style().rank()[i] : null,
-                    styled(result, i) ? round(result.style().rating()[i]) : null,
-                    styled(result, i) ? round(result.style().ciLow()[i]) : null,
-                    styled(result, i) ? round(result.style().ciHigh()[i]) : null));
+            rows.add(Leaderboard.Row.of(model, rating(result, i), t.pipeline(), styleRating(result, i)));
             slugs.add(model.slug());
         }
         List<List<Double>> winRate = new ArrayList<>();
@@ -171,13 +168,27 @@ public class LeaderboardComputer {
             winRate.add(rates);
             battleCounts.add(counts);
         }
-        return new Leaderboard(computedAt, category, result.battles(), result.bootstrapRounds(), "bradley_terry",
-                categories, rows, new Leaderboard.Matrix(slugs, winRate, battleCounts), style(result, covariates),
+        return new Leaderboard(boards.computedAt(), category, result.battles(), result.bootstrapRounds(),
+                "bradley_terry", boards.categories(), rows, new Leaderboard.Matrix(slugs, winRate, battleCounts), style(result, covariates),
                 position(result.position()));
     }
 
-    private static boolean styled(RankingResult result, int model) {
-        return result.style() != null && result.rated(model);
+    private static Leaderboard.Rating rating(RankingResult result, int i) {
+        boolean rated = result.rated(i);
+        return new Leaderboard.Rating(rated ? result.rank()[i] : null, rated ? round(result.rating()[i]) : null,
+                rated ? round(result.ciLow()[i]) : null, rated ? round(result.ciHigh()[i]) : null,
+                result.games()[i], result.wins()[i], result.losses()[i], result.ties()[i],
+                rated ? round4(result.winRate(i)) : null, rated ? round(result.onlineElo()[i]) : null,
+                result.notYetComparable(i));
+    }
+
+    private static Leaderboard.StyleRating styleRating(RankingResult result, int i) {
+        StyleBoard style = result.style();
+        if (style == null || !result.rated(i)) {
+            return Leaderboard.StyleRating.NONE;
+        }
+        return new Leaderboard.StyleRating(style.rank()[i], round(style.rating()[i]), round(style.ciLow()[i]),
+                round(style.ciHigh()[i]));
     }
 
     private static Leaderboard.Style style(RankingResult result, List<StyleCovariate> covariates) {
@@ -276,6 +287,11 @@ public class LeaderboardComputer {
             latencyCount += row.latencyCount();
             outputTokens += row.outputTokensSum();
             outputTokensCount += row.outputTokensCount();
+        }
+
+        Leaderboard.Pipeline pipeline() {
+            return new Leaderboard.Pipeline(renderSuccessRate(), meanJsErrors(), meanCost(), meanLatency(),
+                    meanOutputTokens(), submissions);
         }
 
         Double renderSuccessRate() {

@@ -92,8 +92,7 @@ public class ArenaResource {
     @Operation(summary = "This voter's past votes (by the voter cookie); who was who only for closed tasks")
     @APIResponse(responseCode = "200", description = "Newest first; empty without a voter cookie")
     public Response myVotes(@Context HttpHeaders headers) {
-        Voter voter = cookies.verify(cookieValue(headers)).orElse(null);
-        return Response.ok(myVotes.of(voter)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return noStore(Response.ok(myVotes.of(knownVoter(headers))));
     }
 
     @POST
@@ -106,10 +105,8 @@ public class ArenaResource {
     @APIResponse(responseCode = "409", description = "Already voted on this match")
     @APIResponse(responseCode = "429", description = "Too many votes; see Retry-After")
     public Response vote(VoteRequest request, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        Voter voter = cookies.verify(cookieValue(headers)).orElse(null);
-        VoteReceipt receipt = votes.vote(request, voter, clientAddress.ipHash(http));
-        return Response.status(Response.Status.CREATED).entity(receipt)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        VoteReceipt receipt = votes.vote(request, knownVoter(headers), clientAddress.ipHash(http));
+        return noStore(Response.status(Response.Status.CREATED).entity(receipt));
     }
 
     @GET
@@ -117,9 +114,8 @@ public class ArenaResource {
     @Operation(summary = "Whether votes count only after a human check, and whether this browser has passed it")
     @APIResponse(responseCode = "200", description = "The check's state and the widget's site key and script")
     public Response humanCheck(@Context HttpHeaders headers) {
-        Voter voter = cookies.verify(cookieValue(headers)).orElse(null);
-        HumanCheckStatus status = humanChecks.status(voter);
-        return Response.ok(status).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        HumanCheckStatus status = humanChecks.status(knownVoter(headers));
+        return noStore(Response.ok(status));
     }
 
     @POST
@@ -142,8 +138,17 @@ public class ArenaResource {
             limits.admitNewCookie(ipHash);
         }
         Voter checked = humanChecks.pass(token, voter);
-        return Response.ok(humanChecks.status(checked)).cookie(cookies.cookieFor(checked))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return noStore(Response.ok(humanChecks.status(checked)).cookie(cookies.cookieFor(checked)));
+    }
+
+    /** The voter of a valid cookie; null without one (these endpoints never hand out a cookie). */
+    private Voter knownVoter(HttpHeaders headers) {
+        return cookies.verify(cookieValue(headers)).orElse(null);
+    }
+
+    /** Answers about one voter are never stored by a cache. */
+    private static Response noStore(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private String cookieValue(HttpHeaders headers) {
