@@ -48,6 +48,14 @@ public final class ArenaFixtures {
     }
 
     /** {@code models} models × {@code tasks} tasks generated at {@code generatedAt}, every submission rendered. */
+    /** An empty arena with one task generated now in "games", answered by this many models, and its matches paired. */
+    public static Seeded openTaskWithMatches(int models) {
+        reset();
+        Seeded seeded = seed(models, 1, Instant.now(), "games");
+        Voters.pair();
+        return seeded;
+    }
+
     public static Seeded seed(int models, int tasks, Instant generatedAt, String category) {
         return seed(models, tasks, generatedAt, category, "m");
     }
