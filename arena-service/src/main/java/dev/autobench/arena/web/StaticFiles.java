@@ -33,8 +33,8 @@ import java.util.zip.GZIPOutputStream;
  * ({@code no-cache}), which the ETag turns into a 304. A path that is not a file falls through to
  * the next handler.
  *
- * <p>The pages share their head, site header and the arena's two solution panels: a line
- * {@code <!--#include name key=value…-->} stands for {@code page-parts/name.html} (outside the served
+ * <p>The pages share their head, site header, end and the arena's two solution panels: a line
+ * {@code <!--#include name key="value"…-->} stands for {@code page-parts/name.html} (outside the served
  * root) with each {@code {{key}}} filled in, and the site header marks the page's own link as
  * current. Parts are put in when the page is first read, before the asset hashes, so a page is
  * served as one static file with one ETag and the CSP needs no inline script.
@@ -51,7 +51,8 @@ public class StaticFiles {
     private static final Pattern PAGE_ASSET = Pattern.compile("((?:src|href)=\")(/[A-Za-z0-9_./-]+\\.(?:js|css|svg|png))(\")");
     private static final String PARTS = "page-parts/";
     private static final Pattern INCLUDE =
-            Pattern.compile("(?m)^[ \\t]*<!--#include ([a-z-]+)((?: [a-z]+=[A-Za-z0-9_-]+)*)-->\\n?");
+            Pattern.compile("(?m)^[ \\t]*<!--#include ([a-z-]+)((?: [a-z]+=\"[^\"]*\")*)-->\\n?");
+    private static final Pattern ARGUMENT = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
     private static final Pattern SCRIPT_IMPORT = Pattern.compile("(from ')(\\./[A-Za-z0-9_./-]+\\.js)(')");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -161,11 +162,9 @@ public class StaticFiles {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String part = part(m.group(1));
-            for (String argument : m.group(2).trim().split(" ")) {
-                if (!argument.isEmpty()) {
-                    int eq = argument.indexOf('=');
-                    part = part.replace("{{" + argument.substring(0, eq) + "}}", argument.substring(eq + 1));
-                }
+            Matcher argument = ARGUMENT.matcher(m.group(2));
+            while (argument.find()) {
+                part = part.replace("{{" + argument.group(1) + "}}", argument.group(2));
             }
             if (m.group(1).equals("site-header")) {
                 String self = path.equals("/index.html") ? "/" : path;
