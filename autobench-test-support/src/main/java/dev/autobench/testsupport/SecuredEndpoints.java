@@ -36,7 +36,7 @@ public final class SecuredEndpoints {
     }
 
     /**
-     * @param restPackage the package of the service's JAX-RS resources
+     * @param restPackage the package of the service's JAX-RS resources, subpackages included
      * @param cronSecret  the service's valid cron secret, which must not open an admin endpoint
      */
     public static void assertEveryOneRefusesMissingAndWrongCredentials(String restPackage, String cronSecret)
@@ -70,11 +70,13 @@ public final class SecuredEndpoints {
 
     public static List<Endpoint> securedEndpoints(String restPackage) throws IOException, ClassNotFoundException {
         List<Endpoint> found = new ArrayList<>();
-        java.nio.file.Path dir = java.nio.file.Path.of("target/classes", restPackage.replace('.', '/'));
-        try (Stream<java.nio.file.Path> files = Files.list(dir)) {
+        // the package and its subpackages: a service whose resources sit in feature packages names its root
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        java.nio.file.Path dir = classes.resolve(restPackage.replace('.', '/'));
+        try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = file.getFileName().toString().replace(".class", "");
-                Class<?> type = Class.forName(restPackage + "." + name);
+                String name = classes.relativize(file).toString().replace(".class", "").replace('/', '.');
+                Class<?> type = Class.forName(name);
                 Path classPath = type.getAnnotation(Path.class);
                 if (classPath == null) {
                     continue;
