@@ -1,13 +1,16 @@
 // The leaderboard: a sortable table, a rating chart with intervals and the pairwise win-rate heat map.
 import {
-  api, ApiError, byIds, el, svg, clear, fmtInt, fmtRating, fmtPct, fmtUsd, fmtMs, fmtDateTime, fmtRelative, missing,
+  api, ApiError, el, svg, clear, fmtInt, fmtRating, fmtPct, fmtUsd, fmtMs, fmtDateTime, fmtRelative, missing,
 } from './common.js';
 
-const {
-  category: select, summary, status, board, charts, 'download-csv': csvLink,
-} = byIds('category', 'summary', 'status', 'board', 'charts', 'download-csv');
+const select = document.getElementById('category');
+const summary = document.getElementById('summary');
+const status = document.getElementById('status');
+const board = document.getElementById('board');
+const charts = document.getElementById('charts');
 const tbody = document.querySelector('#ranking tbody');
 const headers = [...document.querySelectorAll('#ranking th[data-key]')];
+const csvLink = document.getElementById('download-csv');
 
 const TEXT_KEYS = new Set(['displayName', 'provider']);
 let models = [];

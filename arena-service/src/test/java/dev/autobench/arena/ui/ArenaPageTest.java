@@ -3,8 +3,9 @@ package dev.autobench.arena.ui;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,10 +27,23 @@ class ArenaPageTest {
     @TestHTTPResource("/")
     URL base;
 
-    @RegisterExtension
-    static final Browsers browsers = Browsers.sharedByTheClass(UiFixtures::seed);
+    private static Browser browser;
 
-    private Browser browser;
+    @BeforeEach
+    void seedAndOpenBrowser() {
+        UiFixtures.seed();
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
 
     @Test
     void bothSolutionsRunLiveInSandboxedFrames() {

@@ -1,0 +1,7 @@
+package dev.autobench.arena.domain;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+@RegisterForReflection
+public record PairingResult(int created) {
+}
