@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The render trigger takes no input: an oversized body is a 413 problem+json and renders nothing. */
+/** A body over the renderer's limit (a checks trial's page and checks at most) is a 413 problem+json and renders nothing. */
 @QuarkusTest
 class BadInputTest {
 
@@ -25,7 +25,7 @@ class BadInputTest {
     void oversizedBodiesAre413ProblemsAndRenderNothing() throws SQLException {
         long before = artifacts();
         Response response = given().header("x-cron-secret", "test-cron-secret-0123456789")
-                .contentType("application/json").body("{\"x\":\"" + "a".repeat(20 * 1024) + "\"}")
+                .contentType("application/json").body("{\"x\":\"" + "a".repeat(1100 * 1024) + "\"}")
                 .post("/api/render");
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
