@@ -1,13 +1,10 @@
 // The arena: one anonymous match, a vote, when the names will be shown, the next match.
-import { api, ApiError, el, clear, codeBlock, artifactFrame, isTypingTarget, fmtDateTime } from './common.js';
+import { api, ApiError, byIds, el, clear, codeBlock, artifactFrame, isTypingTarget, fmtDateTime } from './common.js';
 
-const status = document.getElementById('status');
-const matchSection = document.getElementById('match');
-const voteStatus = document.getElementById('vote-status');
-const voteMsg = document.getElementById('vote-msg');
-const reveal = document.getElementById('reveal');
-const revealText = document.getElementById('reveal-text');
-const nextButton = document.getElementById('next');
+const {
+  status, match: matchSection, 'vote-status': voteStatus, 'vote-msg': voteMsg, reveal, 'reveal-text': revealText,
+  next: nextButton,
+} = byIds('status', 'match', 'vote-status', 'vote-msg', 'reveal', 'reveal-text', 'next');
 const voteButtons = [...document.querySelectorAll('[data-outcome]')];
 const sides = { left: document.getElementById('side-left'), right: document.getElementById('side-right') };
 const LETTER = { left: 'A', right: 'B' };

@@ -38,6 +38,11 @@ export function svg(tag, attrs, ...children) {
   return append(node, children);
 }
 
+/** The page's elements with these ids, by id: destructure the ones a script works with. */
+export function byIds(...ids) {
+  return Object.fromEntries(ids.map((id) => [id, document.getElementById(id)]));
+}
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;

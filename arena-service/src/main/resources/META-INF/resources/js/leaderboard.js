@@ -1,16 +1,13 @@
 // The leaderboard: a sortable table, a rating chart with intervals and the pairwise win-rate heat map.
 import {
-  api, ApiError, el, svg, clear, fmtInt, fmtRating, fmtPct, fmtUsd, fmtMs, fmtDateTime, fmtRelative, missing,
+  api, ApiError, byIds, el, svg, clear, fmtInt, fmtRating, fmtPct, fmtUsd, fmtMs, fmtDateTime, fmtRelative, missing,
 } from './common.js';
 
-const select = document.getElementById('category');
-const summary = document.getElementById('summary');
-const status = document.getElementById('status');
-const board = document.getElementById('board');
-const charts = document.getElementById('charts');
+const {
+  category: select, summary, status, board, charts, 'download-csv': csvLink,
+} = byIds('category', 'summary', 'status', 'board', 'charts', 'download-csv');
 const tbody = document.querySelector('#ranking tbody');
 const headers = [...document.querySelectorAll('#ranking th[data-key]')];
-const csvLink = document.getElementById('download-csv');
 
 const TEXT_KEYS = new Set(['displayName', 'provider']);
 let models = [];

@@ -1,14 +1,11 @@
 // The tasks gallery: one day's tasks, each with every model's result.
 import {
-  api, el, clear, codeBlock, artifactFrame, fmtInt, fmtUsd, fmtMs, fmtDate, fmtDateTime, missing,
+  api, byIds, el, clear, codeBlock, artifactFrame, fmtInt, fmtUsd, fmtMs, fmtDate, fmtDateTime, missing,
 } from './common.js';
 
-const daySelect = document.getElementById('day');
-const prev = document.getElementById('prev-day');
-const next = document.getElementById('next-day');
-const status = document.getElementById('status');
-const list = document.getElementById('tasks');
-const daySummary = document.getElementById('day-summary');
+const {
+  day: daySelect, 'prev-day': prev, 'next-day': next, status, tasks: list, 'day-summary': daySummary,
+} = byIds('day', 'prev-day', 'next-day', 'status', 'tasks', 'day-summary');
 
 const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const todayUtc = () => new Date().toISOString().slice(0, 10);

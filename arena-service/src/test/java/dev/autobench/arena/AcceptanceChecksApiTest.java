@@ -2,7 +2,7 @@ package dev.autobench.arena;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autobench.arena.service.VotesExport;
+import dev.autobench.arena.export.VotesExport;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
@@ -148,15 +148,6 @@ class AcceptanceChecksApiTest {
             }
         }
         String outcome = winner == null ? "tie" : winner.equals(leftSlug) ? "left" : "right";
-        try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO votes (match_id, voter_key, ip_hash, outcome)
-                SELECT id, ?, 'ip-hash-test', ? FROM matches WHERE task_id = ?""")) {
-            for (int i = 0; i < count; i++) {
-                st.setString(1, "voter-" + UUID.randomUUID());
-                st.setString(2, outcome);
-                st.setObject(3, task);
-                assertThat(st.executeUpdate()).isEqualTo(1);
-            }
-        }
+        ArenaFixtures.voteOnEveryMatch(c, task, outcome, count, 1);
     }
 }

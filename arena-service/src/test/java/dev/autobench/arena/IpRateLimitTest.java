@@ -3,16 +3,14 @@ package dev.autobench.arena;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import dev.autobench.arena.support.ForwardingProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,28 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(IpRateLimitTest.BehindProxy.class)
 class IpRateLimitTest {
 
-    public static class BehindProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1/32,10.0.0.0/8",
-                    "autobench.arena.rate-limit.ip-per-minute", "3");
+    public static class BehindProxy extends ForwardingProfile {
+        public BehindProxy() {
+            super("127.0.0.1/32,10.0.0.0/8");
         }
     }
 
     @BeforeEach
     void seed() {
-        ArenaFixtures.reset();
-        ArenaFixtures.seed(4, 1, Instant.now(), "games");
-        Voters.pair();
+        ArenaFixtures.openTaskWithMatches(4);
     }
 
     private static Response voteWith(String forwardedFor) {
-        Response match = given().header("X-Forwarded-For", forwardedFor).get("/api/arena/match");
-        return given().contentType("application/json").header("X-Forwarded-For", forwardedFor)
-                .cookie(Voters.COOKIE, match.getCookie(Voters.COOKIE))
-                .body(Map.of("voteToken", match.path("voteToken"), "outcome", "left"))
-                .post("/api/arena/votes");
+        return Voters.firstVote(Map.of("X-Forwarded-For", forwardedFor));
     }
 
     private static Response voteFrom(String clientIp) {

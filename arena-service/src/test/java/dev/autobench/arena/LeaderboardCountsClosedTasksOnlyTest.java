@@ -9,7 +9,7 @@ import dev.autobench.arena.ranking.Outcome;
 import dev.autobench.arena.ranking.RankingEngine;
 import dev.autobench.arena.ranking.RankingOptions;
 import dev.autobench.arena.ranking.RankingResult;
-import dev.autobench.arena.service.VotesExport;
+import dev.autobench.arena.export.VotesExport;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
@@ -147,16 +147,7 @@ class LeaderboardCountsClosedTasksOnlyTest {
 
     /** {@code count} counted votes with {@code outcome} on every match of {@code task}. */
     private static void vote(Connection c, UUID task, String outcome, int count) throws Exception {
-        try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO votes (match_id, voter_key, ip_hash, outcome)
-                SELECT id, ?, 'ip-hash-test', ? FROM matches WHERE task_id = ?""")) {
-            for (int i = 0; i < count; i++) {
-                st.setString(1, "voter-" + UUID.randomUUID());
-                st.setString(2, outcome);
-                st.setObject(3, task);
-                assertThat(st.executeUpdate()).isEqualTo(3);
-            }
-        }
+        ArenaFixtures.voteOnEveryMatch(c, task, outcome, count, 3);
     }
 
     private static void recompute() {

@@ -1,9 +1,9 @@
 package dev.autobench.arena;
 
+import dev.autobench.arena.support.ConfigProfile;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,11 +29,9 @@ import static org.awaitility.Awaitility.await;
 class LeaderboardLagMetricsTest {
 
     /** Only the recompute endpoint refreshes the board, so the test decides when votes are counted. */
-    public static class NoBackgroundRefresh implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("autobench.arena.leaderboard.check-every", "off",
-                    "autobench.arena.leaderboard.lag-check-every", "1s");
+    public static class NoBackgroundRefresh extends ConfigProfile {
+        public NoBackgroundRefresh() {
+            super("autobench.arena.leaderboard.check-every", "off", "autobench.arena.leaderboard.lag-check-every", "1s");
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.autobench.arena;
 
+import dev.autobench.arena.support.ConfigProfile;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
@@ -31,11 +30,9 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(MatchCacheTest.AsDeployed.class)
 class MatchCacheTest {
 
-    public static class AsDeployed implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("autobench.arena.match-cache.exact", "false",
-                    "autobench.arena.match-cache.refresh-every", "1s");
+    public static class AsDeployed extends ConfigProfile {
+        public AsDeployed() {
+            super("autobench.arena.match-cache.exact", "false", "autobench.arena.match-cache.refresh-every", "1s");
         }
     }
 

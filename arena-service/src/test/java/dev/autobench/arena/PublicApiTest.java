@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.nullValue;
 class PublicApiTest {
 
     @jakarta.inject.Inject
-    dev.autobench.arena.service.VotesExport export;
+    dev.autobench.arena.export.VotesExport export;
 
     ArenaFixtures.Seeded today;
     ArenaFixtures.Seeded lastWeek;

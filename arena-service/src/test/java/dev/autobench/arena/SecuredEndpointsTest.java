@@ -10,6 +10,6 @@ class SecuredEndpointsTest {
 
     @Test
     void everyMachineAndAdminEndpointRefusesMissingAndWrongCredentials() throws Exception {
-        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.arena.rest", "arena-test-cron-secret");
+        SecuredEndpoints.assertEveryOneRefusesMissingAndWrongCredentials("dev.autobench.arena", "arena-test-cron-secret");
     }
 }

@@ -23,7 +23,7 @@ class ServiceContractTest extends dev.autobench.testsupport.ServiceContractTest 
     void scheduledMethodsAreTimed() {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
-                        .body(containsString("scheduled_methods_seconds_count{class=\"dev.autobench.arena.service.LeaderboardService\""
+                        .body(containsString("scheduled_methods_seconds_count{class=\"dev.autobench.arena.leaderboard.LeaderboardService\""
                                 + ",exception=\"none\",method=\"scheduled\",service=\"arena-service\"")));
     }
 }

@@ -50,6 +50,24 @@ class StaticFilesTest {
     }
 
     @Test
+    void everyPageCarriesTheSharedHeadAndHeaderWithItsOwnLinkMarkedCurrent() {
+        java.util.Map<String, String> ownLink = java.util.Map.of("/", "/", "/leaderboard.html", "/leaderboard.html",
+                "/tasks.html", "/tasks.html", "/my-votes.html", "/my-votes.html");
+        ownLink.forEach((path, link) -> {
+            String page = given().get(path).then().statusCode(200).extract().asString();
+            assertThat(page).doesNotContain("<!--#include").doesNotContain("{{")
+                    .startsWith("<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">")
+                    .containsPattern("href=\"/css/app\\.css\\?v=[0-9a-f]+\"")
+                    .contains("<a class=\"skip-link\" href=\"#main\">Skip to content</a>");
+            assertThat(Pattern.compile("aria-current=\"page\"").matcher(page).results().count()).as(path).isEqualTo(1);
+            assertThat(page).as(path).contains("<a href=\"" + link + "\" aria-current=\"page\">");
+        });
+        String arena = given().get("/").then().extract().asString();
+        assertThat(arena).contains("id=\"side-left\"", "id=\"side-right\"", ">A</span>Solution A</h2>",
+                ">B</span>Solution B</h2>");
+    }
+
+        @Test
     void aClientThatAcceptsGzipGetsTheCompressedCopyUnderItsOwnTag() {
         Response plain = given().config(NO_DECODING).header("Accept-Encoding", "identity").get("/css/app.css");
         Response gzipped = given().config(NO_DECODING).header("Accept-Encoding", "gzip, br").get("/css/app.css");

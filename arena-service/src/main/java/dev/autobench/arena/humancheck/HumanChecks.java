@@ -1,8 +1,8 @@
 package dev.autobench.arena.humancheck;
 
 import dev.autobench.arena.security.Voter;
-import dev.autobench.arena.service.ArenaMetrics;
-import dev.autobench.arena.service.ArenaMetrics.HumanCheckOutcome;
+import dev.autobench.arena.voting.ArenaMetrics;
+import dev.autobench.arena.voting.ArenaMetrics.HumanCheckOutcome;
 import dev.autobench.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

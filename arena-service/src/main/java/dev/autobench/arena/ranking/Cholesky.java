@@ -8,14 +8,43 @@ final class Cholesky {
 
     /** Overwrites the lower triangle of {@code a} with L. */
     static void factor(double[] a, int n) {
+        decompose(a, n, 0, false);
+    }
+
+    /**
+     * L·Lᵀ of a positive semi-definite matrix (in place; the upper triangle is zeroed): a column whose
+     * pivot is not positive (a direction without scatter, e.g. a covariate constant within a cell)
+     * is zeroed instead of failing.
+     */
+    static void factorSemidefinite(double[] a, int n) {
+        double largest = 0;
+        for (int k = 0; k < n; k++) {
+            largest = Math.max(largest, a[k * n + k]);
+        }
+        decompose(a, n, 1e-12 * Math.max(largest, 1e-300), true);
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                a[i * n + j] = 0;
+            }
+        }
+    }
+
+    /** A pivot at or below {@code floor} fails, or zeroes its column when {@code semidefinite}. */
+    private static void decompose(double[] a, int n, double floor, boolean semidefinite) {
         for (int j = 0; j < n; j++) {
             int rowJ = j * n;
             double diagonal = a[rowJ + j];
             for (int k = 0; k < j; k++) {
                 diagonal -= a[rowJ + k] * a[rowJ + k];
             }
-            if (diagonal <= 0) {
-                throw new ArithmeticException("matrix is not positive definite");
+            if (diagonal <= floor) {
+                if (!semidefinite) {
+                    throw new ArithmeticException("matrix is not positive definite");
+                }
+                for (int i = j; i < n; i++) {
+                    a[i * n + j] = 0;
+                }
+                continue;
             }
             double l = Math.sqrt(diagonal);
             a[rowJ + j] = l;

@@ -24,104 +24,133 @@ public final class RankingEngine {
 
     public RankingResult compute(Battles battles) {
         int m = battles.modelCount();
-        long[] games = new long[m];
-        long[] wins = new long[m];
-        long[] losses = new long[m];
-        long[] ties = new long[m];
-        long[][] pairBattles = new long[m][m];
-        double[][] pairWins = new double[m][m];
-        double[] elo = new double[m];
-        Arrays.fill(elo, Ratings.MEAN);
-        double k = options.eloK();
-        for (int index = 0; index < battles.size(); index++) {
-            int a = battles.a(index);
-            int b = battles.b(index);
-            Outcome outcome = battles.outcome(index);
-            games[a]++;
-            games[b]++;
-            pairBattles[a][b]++;
-            pairBattles[b][a]++;
-            double scoreA = switch (outcome) {
-                case A_WINS -> {
-                    wins[a]++;
-                    losses[b]++;
-                    yield 1;
-                }
-                case B_WINS -> {
-                    wins[b]++;
-                    losses[a]++;
-                    yield 0;
-                }
-                case TIE, BOTH_BAD -> {
-                    ties[a]++;
-                    ties[b]++;
-                    yield 0.5;
-                }
-            };
-            pairWins[a][b] += scoreA;
-            pairWins[b][a] += 1 - scoreA;
-            double expectedA = 1 / (1 + Math.pow(10, (elo[b] - elo[a]) / 400));
-            elo[a] += k * (scoreA - expectedA);
-            elo[b] += k * ((1 - scoreA) - (1 - expectedA));
-        }
+        Tally tally = tally(battles, options.eloK());
         Components components = Components.of(battles);
         boolean[] rated = new boolean[m];
         boolean everyPlayerInMain = true;
         for (int model = 0; model < m; model++) {
-            rated[model] = games[model] > 0 && components.inMain(model);
-            everyPlayerInMain &= rated[model] || games[model] == 0;
+            rated[model] = tally.games[model] > 0 && components.inMain(model);
+            everyPlayerInMain &= rated[model] || tally.games[model] == 0;
             if (!rated[model]) {
-                elo[model] = Double.NaN;
+                tally.elo[model] = Double.NaN;
             }
         }
-
         Battles main = everyPlayerInMain ? battles : mainOnly(battles, components);
+        Fit fit = fit(main, rated);
+        PositionBias position = position(main, fit.counts(), fit.theta());
+        StyleControl styleModel = null;
+        if (fit.counts().total > 0 && (battles.covariateCount() > 0 || position.corrected())) {
+            int[] columns = IntStream.range(0, battles.covariateCount()).toArray();
+            styleModel = StyleControl.fit(main, fit.counts(), columns, position.corrected(), fit.theta());
+        }
+        Intervals intervals = intervals(fit, rated, styleModel);
+        int[] rank = ranks(intervals.low(), intervals.high(), rated);
+        StyleBoard style = styleModel == null ? null : styleBoard(styleModel, rated, intervals.styleSamples());
+        return new RankingResult(m, battles.size(), intervals.rounds(), fit.rating(), intervals.low(),
+                intervals.high(), rank, tally.games, tally.wins, tally.losses, tally.ties, tally.elo,
+                tally.pairBattles, tally.pairWins, rated, style, position);
+    }
+
+    /** Per model and per pair: games, wins, losses, ties and scores; and online Elo, in battle order. */
+    private record Tally(long[] games, long[] wins, long[] losses, long[] ties, long[][] pairBattles,
+                         double[][] pairWins, double[] elo) {
+
+        Tally(int m) {
+            this(new long[m], new long[m], new long[m], new long[m], new long[m][m], new double[m][m], new double[m]);
+            Arrays.fill(elo, Ratings.MEAN);
+        }
+    }
+
+    private static Tally tally(Battles battles, double k) {
+        Tally tally = new Tally(battles.modelCount());
+        for (int index = 0; index < battles.size(); index++) {
+            int a = battles.a(index);
+            int b = battles.b(index);
+            tally.games[a]++;
+            tally.games[b]++;
+            tally.pairBattles[a][b]++;
+            tally.pairBattles[b][a]++;
+            double scoreA = switch (battles.outcome(index)) {
+                case A_WINS -> {
+                    tally.wins[a]++;
+                    tally.losses[b]++;
+                    yield 1;
+                }
+                case B_WINS -> {
+                    tally.wins[b]++;
+                    tally.losses[a]++;
+                    yield 0;
+                }
+                case TIE, BOTH_BAD -> {
+                    tally.ties[a]++;
+                    tally.ties[b]++;
+                    yield 0.5;
+                }
+            };
+            tally.pairWins[a][b] += scoreA;
+            tally.pairWins[b][a] += 1 - scoreA;
+            double[] elo = tally.elo;
+            double expectedA = 1 / (1 + Math.pow(10, (elo[b] - elo[a]) / 400));
+            elo[a] += k * (scoreA - expectedA);
+            elo[b] += k * ((1 - scoreA) - (1 - expectedA));
+        }
+        return tally;
+    }
+
+    /** The Bradley–Terry fit of the main component: the unique outcome counts, θ and θ as Elo-scale ratings. */
+    private record Fit(PairCounts counts, double[] theta, double[] rating) {
+    }
+
+    private static Fit fit(Battles main, boolean[] rated) {
+        int m = main.modelCount();
         PairCounts counts = PairCounts.of(main);
-        int pairs = counts.pairs();
-        double[] pairGames = new double[pairs];
-        double[] pairWinsOfI = new double[pairs];
+        double[] pairGames = new double[counts.pairs()];
+        double[] pairWinsOfI = new double[counts.pairs()];
         counts.collapse(counts.counts, pairGames, pairWinsOfI);
         double[] theta = new double[m];
         BradleyTerry.fit(m, counts.i, counts.j, pairGames, pairWinsOfI, theta, new double[m * m]);
         double[] rating = new double[m];
         Ratings.toElo(theta, rated, rating);
+        return new Fit(counts, theta, rating);
+    }
 
+    /**
+     * 95% percentile intervals of the ratings over the bootstrap rounds (the rating itself when there
+     * is nothing to resample), and the style-controlled board's samples from the same resamples.
+     */
+    private record Intervals(int rounds, double[] low, double[] high, double[][] styleSamples) {
+    }
+
+    private Intervals intervals(Fit fit, boolean[] rated, StyleControl styleModel) {
+        int m = rated.length;
+        int rounds = fit.counts().total == 0 ? 0 : options.bootstrapRounds();
+        double[][] styleSamples = new double[rounds][];
+        if (rounds == 0) {
+            return new Intervals(0, fit.rating().clone(), fit.rating().clone(), styleSamples);
+        }
+        double[][] samples = bootstrap(fit.counts(), fit.theta(), rated, rounds, styleModel, styleSamples);
         double[] low = new double[m];
         double[] high = new double[m];
-        int rounds = counts.total == 0 ? 0 : options.bootstrapRounds();
-        PositionBias position = position(main, counts, theta);
-        StyleControl styleModel = null;
-        if (counts.total > 0 && (battles.covariateCount() > 0 || position.corrected())) {
-            int[] columns = IntStream.range(0, battles.covariateCount()).toArray();
-            styleModel = StyleControl.fit(main, counts, columns, position.corrected(), theta);
-        }
-        double[][] styleSamples = new double[rounds][];
-        if (rounds > 0) {
-            double[][] samples = bootstrap(counts, theta, rated, rounds, styleModel, styleSamples);
-            double[] column = new double[rounds];
-            for (int model = 0; model < m; model++) {
-                if (!rated[model]) {
-                    low[model] = Double.NaN;
-                    high[model] = Double.NaN;
-                    continue;
-                }
-                for (int r = 0; r < rounds; r++) {
-                    column[r] = samples[r][model];
-                }
-                Arrays.sort(column);
-                low[model] = quantile(column, 0.025);
-                high[model] = quantile(column, 0.975);
-            }
-        } else {
-            for (int model = 0; model < m; model++) {
-                low[model] = rating[model];
-                high[model] = rating[model];
+        double[] column = new double[rounds];
+        for (int model = 0; model < m; model++) {
+            low[model] = Double.NaN;
+            high[model] = Double.NaN;
+            if (rated[model]) {
+                double[] bounds = percentiles(samples, model, column);
+                low[model] = bounds[0];
+                high[model] = bounds[1];
             }
         }
-        int[] rank = ranks(low, high, rated);
-        StyleBoard style = styleModel == null ? null : styleBoard(styleModel, rated, styleSamples);
-        return new RankingResult(m, battles.size(), rounds, rating, low, high, rank, games, wins, losses, ties, elo,
-                pairBattles, pairWins, rated, style, position);
+        return new Intervals(rounds, low, high, styleSamples);
+    }
+
+    /** The 2.5% and 97.5% quantiles of {@code samples[·][index]}; {@code column} is scratch of one value a round. */
+    private static double[] percentiles(double[][] samples, int index, double[] column) {
+        for (int r = 0; r < samples.length; r++) {
+            column[r] = samples[r][index];
+        }
+        Arrays.sort(column);
+        return new double[] {quantile(column, 0.025), quantile(column, 0.975)};
     }
 
     /** 1 + the number of rated models whose lower bound is above this one's upper bound; 0 when not rated. */
@@ -192,12 +221,9 @@ public final class RankingEngine {
             if (index < m && !rated[index]) {
                 continue;
             }
-            for (int r = 0; r < rounds; r++) {
-                column[r] = samples[r][index];
-            }
-            Arrays.sort(column);
-            double lo = quantile(column, 0.025);
-            double hi = quantile(column, 0.975);
+            double[] bounds = percentiles(samples, index, column);
+            double lo = bounds[0];
+            double hi = bounds[1];
             if (index < m) {
                 low[index] = lo;
                 high[index] = hi;

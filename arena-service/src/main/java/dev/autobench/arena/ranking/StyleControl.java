@@ -167,13 +167,11 @@ final class StyleControl {
         // the β×β block is accumulated apart (small, dense) and added at the end
         double[] betaBlock = new double[p * p];
         for (int b = from; b < to; b++) {
-            int a = battles.a(b);
-            int c = battles.b(b);
-            boolean forward = a < c;
-            int i = forward ? a : c;
-            int j = forward ? c : a;
-            double eta = phi[i] - phi[j] + differences(battles, b, columns, position, forward, phi, m, d);
-            double y = scoreOfI(battles.outcome(b), forward);
+            Oriented battle = orient(battles, b, columns, position, phi, m, d);
+            int i = battle.i();
+            int j = battle.j();
+            double eta = battle.eta();
+            double y = battle.scoreOfI();
             double e = Math.exp(-Math.abs(eta));
             double sigma = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
             double logOnePlus = Math.log1p(e);
@@ -206,6 +204,22 @@ final class StyleControl {
             }
         }
         return new Slice(log, gradient, hessian);
+    }
+
+    /** A battle seen from its lower-indexed model {@code i} against {@code j}: the linear predictor η and i's score. */
+    private record Oriented(int i, int j, double eta, double scoreOfI) {
+    }
+
+    /** Orients battle {@code b} and fills {@code d} with its covariates from {@code i}'s side. */
+    private static Oriented orient(Battles battles, int b, int[] columns, boolean position, double[] phi, int m,
+                                   double[] d) {
+        int a = battles.a(b);
+        int c = battles.b(b);
+        boolean forward = a < c;
+        int i = forward ? a : c;
+        int j = forward ? c : a;
+        double eta = phi[i] - phi[j] + differences(battles, b, columns, position, forward, phi, m, d);
+        return new Oriented(i, j, eta, scoreOfI(battles.outcome(b), forward));
     }
 
     /** Fills {@code d} with the battle's covariates from the lower-indexed model's side; returns β·d. */
@@ -254,13 +268,11 @@ final class StyleControl {
         double[] d = new double[p];
         double[] u = new double[q];
         for (int b = 0; b < battles.size(); b++) {
-            int a = battles.a(b);
-            int c = battles.b(b);
-            boolean forward = a < c;
-            int i = forward ? a : c;
-            int j = forward ? c : a;
-            double eta = phi[i] - phi[j] + differences(battles, b, columns, position, forward, phi, m, d);
-            double y = scoreOfI(battles.outcome(b), forward);
+            Oriented battle = orient(battles, b, columns, position, phi, m, d);
+            int i = battle.i();
+            int j = battle.j();
+            double eta = battle.eta();
+            double y = battle.scoreOfI();
             double r = y - BradleyTerry.sigmoid(eta);
             u[0] = r;
             for (int k = 0; k < p; k++) {
@@ -299,7 +311,7 @@ final class StyleControl {
                 }
             }
         }
-        factorSemidefinite(scatter, dim);
+        Cholesky.factorSemidefinite(scatter, dim);
         return new StyleControl(m, columns, position, phi, hessianFactor, scatter, means, fullScore, counts.i.clone(),
                 counts.j.clone());
     }
@@ -321,47 +333,6 @@ final class StyleControl {
             for (int c = 0; c < cols.length; c++) {
                 double sign = (x == 0 && r == 1 ? -1 : 1) * (z == 0 && c == 1 ? -1 : 1);
                 matrix[rows[r] * dim + cols[c]] += sign * value;
-            }
-        }
-    }
-
-    /**
-     * Cholesky L·Lᵀ of a positive semi-definite matrix (in place, lower triangle): a column whose
-     * pivot is not positive (a direction without scatter, e.g. the left-side covariate, constant
-     * within a cell) is zeroed instead of failing.
-     */
-    static void factorSemidefinite(double[] a, int n) {
-        double largest = 0;
-        for (int k = 0; k < n; k++) {
-            largest = Math.max(largest, a[k * n + k]);
-        }
-        double floor = 1e-12 * Math.max(largest, 1e-300);
-        for (int j = 0; j < n; j++) {
-            int rowJ = j * n;
-            double diagonal = a[rowJ + j];
-            for (int k = 0; k < j; k++) {
-                diagonal -= a[rowJ + k] * a[rowJ + k];
-            }
-            if (diagonal <= floor) {
-                for (int i = j; i < n; i++) {
-                    a[i * n + j] = 0;
-                }
-                continue;
-            }
-            double l = Math.sqrt(diagonal);
-            a[rowJ + j] = l;
-            for (int i = j + 1; i < n; i++) {
-                int rowI = i * n;
-                double s = a[rowI + j];
-                for (int k = 0; k < j; k++) {
-                    s -= a[rowI + k] * a[rowJ + k];
-                }
-                a[rowI + j] = s / l;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                a[i * n + j] = 0;
             }
         }
     }

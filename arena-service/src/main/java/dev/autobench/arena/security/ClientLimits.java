@@ -1,7 +1,7 @@
 package dev.autobench.arena.security;
 
 import dev.autobench.arena.config.ArenaConfig;
-import dev.autobench.arena.service.ArenaMetrics;
+import dev.autobench.arena.voting.ArenaMetrics;
 import dev.autobench.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

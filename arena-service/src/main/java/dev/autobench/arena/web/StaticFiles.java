@@ -32,6 +32,12 @@ import java.util.zip.GZIPOutputStream;
  * current hash is {@code immutable}; a page, or an asset asked for without its hash, is revalidated
  * ({@code no-cache}), which the ETag turns into a 304. A path that is not a file falls through to
  * the next handler.
+ *
+ * <p>The pages share their head, site header, end and the arena's two solution panels: a line
+ * {@code <!--#include name key="value"…-->} stands for {@code page-parts/name.html} (outside the served
+ * root) with each {@code {{key}}} filled in, and the site header marks the page's own link as
+ * current. Parts are put in when the page is first read, before the asset hashes, so a page is
+ * served as one static file with one ETag and the CSP needs no inline script.
  */
 @Singleton
 public class StaticFiles {
@@ -43,6 +49,10 @@ public class StaticFiles {
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String REVALIDATE = "no-cache";
     private static final Pattern PAGE_ASSET = Pattern.compile("((?:src|href)=\")(/[A-Za-z0-9_./-]+\\.(?:js|css|svg|png))(\")");
+    private static final String PARTS = "page-parts/";
+    private static final Pattern INCLUDE =
+            Pattern.compile("(?m)^[ \\t]*<!--#include ([a-z-]+)((?: [a-z]+=\"[^\"]*\")*)-->\\n?");
+    private static final Pattern ARGUMENT = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
     private static final Pattern SCRIPT_IMPORT = Pattern.compile("(from ')(\\./[A-Za-z0-9_./-]+\\.js)(')");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -134,7 +144,8 @@ public class StaticFiles {
         }
         boolean page = path.endsWith(".html");
         if (page) {
-            bytes = versioned(new String(bytes, StandardCharsets.UTF_8), PAGE_ASSET, path).getBytes(StandardCharsets.UTF_8);
+            String html = withParts(new String(bytes, StandardCharsets.UTF_8), path);
+            bytes = versioned(html, PAGE_ASSET, path).getBytes(StandardCharsets.UTF_8);
         } else if (path.endsWith(".js")) {
             bytes = versioned(new String(bytes, StandardCharsets.UTF_8), SCRIPT_IMPORT, path).getBytes(StandardCharsets.UTF_8);
         }
@@ -143,6 +154,37 @@ public class StaticFiles {
         boolean worthIt = gzipped != null && gzipped.length < bytes.length * 0.9;
         return Optional.of(new StaticFile(Buffer.buffer(bytes), worthIt ? Buffer.buffer(gzipped) : null,
                 "\"" + hash + "\"", "\"" + hash + "-gz\"", type, hash, page));
+    }
+
+    /** The page with every include line replaced by its part. */
+    private static String withParts(String page, String path) {
+        Matcher m = INCLUDE.matcher(page);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String part = part(m.group(1));
+            Matcher argument = ARGUMENT.matcher(m.group(2));
+            while (argument.find()) {
+                part = part.replace("{{" + argument.group(1) + "}}", argument.group(2));
+            }
+            if (m.group(1).equals("site-header")) {
+                String self = path.equals("/index.html") ? "/" : path;
+                part = part.replace("<a href=\"" + self + "\">", "<a href=\"" + self + "\" aria-current=\"page\">");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(part));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String part(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(PARTS + name + ".html")) {
+            if (in == null) {
+                throw new IllegalStateException("a page includes the missing part " + PARTS + name + ".html");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Appends {@code ?v=<hash>} to every reference the pattern finds that names a file of ours. */

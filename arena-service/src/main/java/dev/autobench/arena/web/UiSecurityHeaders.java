@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import dev.autobench.arena.humancheck.HumanCheckSettings;
-import dev.autobench.arena.service.ArtifactUrls;
+import dev.autobench.arena.artifacts.ArtifactUrls;
 
 /**
  * Puts the web UI (the static pages under {@code META-INF/resources}) under a strict CSP of its own:

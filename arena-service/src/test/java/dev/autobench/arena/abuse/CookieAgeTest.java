@@ -1,10 +1,10 @@
 package dev.autobench.arena.abuse;
 
+import dev.autobench.arena.support.ConfigProfile;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.TestTokens;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,19 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(CookieAgeTest.YoungCookies.class)
 class CookieAgeTest {
 
-    public static class YoungCookies implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("autobench.arena.cookie.min-age-to-count", "1h",
-                    "autobench.arena.min-view-time", "0s");
+    public static class YoungCookies extends ConfigProfile {
+        public YoungCookies() {
+            super("autobench.arena.cookie.min-age-to-count", "1h", "autobench.arena.min-view-time", "0s");
         }
     }
 
     @BeforeEach
     void seed() {
-        ArenaFixtures.reset();
-        ArenaFixtures.seed(4, 1, Instant.now(), "games");
-        Voters.pair();
+        ArenaFixtures.openTaskWithMatches(4);
     }
 
     private static Response voteWithCookie(String cookie) {

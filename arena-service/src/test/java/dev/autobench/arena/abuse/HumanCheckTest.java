@@ -1,12 +1,12 @@
 package dev.autobench.arena.abuse;
 
+import dev.autobench.arena.support.ConfigProfile;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.HumanCheckProvider;
 import dev.autobench.arena.support.TestTokens;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +35,9 @@ import static org.hamcrest.Matchers.notNullValue;
 @TestProfile(HumanCheckTest.Checked.class)
 class HumanCheckTest {
 
-    public static class Checked implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("autobench.arena.min-view-time", "0s",
-                    "autobench.arena.human-check.valid-for", "1h");
+    public static class Checked extends ConfigProfile {
+        public Checked() {
+            super("autobench.arena.min-view-time", "0s", "autobench.arena.human-check.valid-for", "1h");
         }
 
         @Override
@@ -50,9 +48,7 @@ class HumanCheckTest {
 
     @BeforeEach
     void seed() {
-        ArenaFixtures.reset();
-        ArenaFixtures.seed(4, 1, Instant.now(), "games");
-        Voters.pair();
+        ArenaFixtures.openTaskWithMatches(4);
         HumanCheckProvider.server.resetRequests();
     }
 

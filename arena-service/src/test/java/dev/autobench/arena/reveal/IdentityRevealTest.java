@@ -1,6 +1,6 @@
 package dev.autobench.arena.reveal;
 
-import dev.autobench.arena.service.VotesExport;
+import dev.autobench.arena.export.VotesExport;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.TestTokens;
 import dev.autobench.arena.support.Voters;
@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class IdentityRevealTest {
 
-    private static final String REST_PACKAGE = "dev.autobench.arena.rest";
+    /** Resources live in the feature packages below this one. */
+    private static final String ARENA_PACKAGE = "dev.autobench.arena";
     private static final List<String> STATIC_PAGES = List.of("/", "/index.html", "/leaderboard.html", "/tasks.html",
             "/my-votes.html", "/js/arena.js", "/js/common.js", "/js/leaderboard.js", "/js/tasks.js", "/js/my-votes.js",
             "/css/app.css", "/favicon.svg", "/q/openapi", "/q/health");
@@ -209,11 +210,13 @@ class IdentityRevealTest {
 
     private static List<Served> everyPublicGet(Voters voter, Map<String, List<String>> values) throws Exception {
         List<Served> served = new ArrayList<>();
-        java.nio.file.Path dir = java.nio.file.Path.of("target/classes", REST_PACKAGE.replace('.', '/'));
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        java.nio.file.Path dir = classes.resolve(ARENA_PACKAGE.replace('.', '/'));
         List<String> templates = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.list(dir)) {
+        try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                Class<?> type = Class.forName(REST_PACKAGE + "." + file.getFileName().toString().replace(".class", ""));
+                String name = classes.relativize(file).toString().replace(".class", "").replace('/', '.');
+                Class<?> type = Class.forName(name, false, IdentityRevealTest.class.getClassLoader());
                 Path classPath = type.getAnnotation(Path.class);
                 if (classPath == null || type.isAnnotationPresent(CronSecured.class)
                         || type.isAnnotationPresent(AdminSecured.class)) {

@@ -1,6 +1,6 @@
 package dev.autobench.arena.reveal;
 
-import dev.autobench.arena.service.VotesExport;
+import dev.autobench.arena.export.VotesExport;
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.TestTokens;
 import dev.autobench.arena.support.Voters;

@@ -48,6 +48,35 @@ public final class ArenaFixtures {
     }
 
     /** {@code models} models × {@code tasks} tasks generated at {@code generatedAt}, every submission rendered. */
+    /**
+     * {@code times} counted votes with {@code outcome}, each from a new voter, on every match of
+     * {@code task}, which must have {@code matches} matches.
+     */
+    public static void voteOnEveryMatch(Connection c, UUID task, String outcome, int times, int matches)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO votes (match_id, voter_key, ip_hash, outcome)
+                SELECT id, ?, 'ip-hash-test', ? FROM matches WHERE task_id = ?""")) {
+            for (int i = 0; i < times; i++) {
+                st.setString(1, "voter-" + UUID.randomUUID());
+                st.setString(2, outcome);
+                st.setObject(3, task);
+                int inserted = st.executeUpdate();
+                if (inserted != matches) {
+                    throw new AssertionError("expected " + matches + " matches of task " + task + ", voted on " + inserted);
+                }
+            }
+        }
+    }
+
+    /** An empty arena with one task generated now in "games", answered by this many models, and its matches paired. */
+    public static Seeded openTaskWithMatches(int models) {
+        reset();
+        Seeded seeded = seed(models, 1, Instant.now(), "games");
+        Voters.pair();
+        return seeded;
+    }
+
     public static Seeded seed(int models, int tasks, Instant generatedAt, String category) {
         return seed(models, tasks, generatedAt, category, "m");
     }

@@ -35,6 +35,15 @@ public final class Voters {
         return cookie;
     }
 
+    /** A new visitor sending these headers takes a match and votes for the left side. */
+    public static Response firstVote(Map<String, String> headers) {
+        Response match = given().headers(headers).get("/api/arena/match");
+        return given().contentType("application/json").headers(headers)
+                .cookie(COOKIE, match.getCookie(COOKIE))
+                .body(Map.of("voteToken", match.path("voteToken"), "outcome", "left"))
+                .post("/api/arena/votes");
+    }
+
     public static int pair() {
         return given().header("x-cron-secret", CRON_SECRET).post("/api/pairs/generate")
                 .then().statusCode(200).extract().path("created");

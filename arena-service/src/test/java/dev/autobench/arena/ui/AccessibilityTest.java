@@ -1,18 +1,15 @@
 package dev.autobench.arena.ui;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,26 +80,10 @@ class AccessibilityTest {
             return problems;
             """;
 
-    @TestHTTPResource("/")
-    URL base;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.sharedByTheClass(UiFixtures::seed);
 
-    private static Browser browser;
-
-    @BeforeEach
-    void seedAndOpenBrowser() {
-        UiFixtures.seed();
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    private Browser browser;
 
     @ParameterizedTest(name = "{0} in {2}")
     @CsvSource({

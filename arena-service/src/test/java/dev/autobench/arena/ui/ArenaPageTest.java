@@ -3,9 +3,8 @@ package dev.autobench.arena.ui;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,23 +26,10 @@ class ArenaPageTest {
     @TestHTTPResource("/")
     URL base;
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.sharedByTheClass(UiFixtures::seed);
 
-    @BeforeEach
-    void seedAndOpenBrowser() {
-        UiFixtures.seed();
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    private Browser browser;
 
     @Test
     void bothSolutionsRunLiveInSandboxedFrames() {

@@ -1,11 +1,9 @@
 package dev.autobench.arena.ui;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.v156.fetch.Fetch;
@@ -14,7 +12,6 @@ import org.openqa.selenium.devtools.v156.fetch.model.RequestPattern;
 import org.openqa.selenium.devtools.v156.fetch.model.RequestStage;
 import org.openqa.selenium.interactions.Actions;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -32,21 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(UiTestProfile.class)
 class ArenaStatesTest {
 
-    @TestHTTPResource("/")
-    URL base;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.freshPerTest(UiFixtures::seed);
 
     private Browser browser;
-
-    @BeforeEach
-    void seedAndOpenBrowser() {
-        UiFixtures.seed();
-        browser = new Browser(base);   // a fresh profile is a fresh voter
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aVoterWhoJudgedEveryMatchIsToldSo() {

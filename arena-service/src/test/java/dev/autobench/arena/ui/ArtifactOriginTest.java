@@ -4,9 +4,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -55,20 +54,10 @@ class ArtifactOriginTest {
     @TestHTTPResource("/")
     URL base;
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.sharedByTheClass(UiFixtures::seed);
 
-    @BeforeEach
-    void seed() {
-        UiFixtures.seed();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    private Browser browser;
 
     @Test
     void theApiAndThePagesPointAtTheArtifactOriginAndItsPagesAllowExactlyIt() {
@@ -94,7 +83,6 @@ class ArtifactOriginTest {
 
     @Test
     void inChromiumBothSolutionsRunFromTheArtifactOriginAndTheScreenshotLoads() {
-        browser = new Browser(base);
         assertThat(base.getHost()).isEqualTo("localhost");
         browser.open("/");
         browser.waitUntil(d -> d.findElement(By.id("vote-left")).isEnabled());

@@ -3,9 +3,9 @@ package dev.autobench.arena.ui;
 import dev.autobench.arena.support.ArenaFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.net.URL;
@@ -41,6 +41,9 @@ class ArtifactTabTest {
     @TestHTTPResource("/")
     URL base;
 
+    @RegisterExtension
+    static final Browsers browsers = Browsers.freshPerTest();
+
     private Browser browser;
     private UUID artifact;
 
@@ -56,13 +59,7 @@ class ArtifactTabTest {
             st.setObject(4, artifact);
             st.executeUpdate();
         }
-        browser = new Browser(base);
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LISTENER));
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
     }
 
     @Test

@@ -1,15 +1,12 @@
 package dev.autobench.arena.ui;
 
 import dev.autobench.arena.support.HumanCheckProvider;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,21 +38,10 @@ class HumanCheckPageTest {
         }
     }
 
-    @TestHTTPResource("/")
-    URL base;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.freshPerTest(UiFixtures::seed);
 
     private Browser browser;
-
-    @BeforeEach
-    void seedAndOpenBrowser() {
-        UiFixtures.seed();
-        browser = new Browser(base);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     /** Waits for the check to pass; on a timeout, says what the page showed and what the browser refused. */
     private void awaitPassed() {

@@ -1,17 +1,15 @@
 package dev.autobench.arena.ui;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +23,10 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(UiTestProfile.class)
 class LeaderboardPageTest {
 
-    @TestHTTPResource("/")
-    URL base;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.sharedByTheClass();
 
-    private static Browser browser;
+    private Browser browser;
 
     @BeforeEach
     void seedVotesAndWaitForTheSnapshot() {
@@ -39,17 +37,6 @@ class LeaderboardPageTest {
             Number counted = board.get("votes");
             return counted != null && counted.intValue() >= votes;
         });
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

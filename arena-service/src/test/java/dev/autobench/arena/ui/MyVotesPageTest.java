@@ -3,9 +3,8 @@ package dev.autobench.arena.ui;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,18 +26,10 @@ class MyVotesPageTest {
     @TestHTTPResource("/")
     URL base;
 
+    @RegisterExtension
+    static final Browsers browsers = Browsers.freshPerTest(UiFixtures::seed);
+
     private Browser browser;
-
-    @BeforeEach
-    void seedAndOpenBrowser() {
-        UiFixtures.seed();
-        browser = new Browser(base);   // a fresh profile is a fresh voter
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aVoteOnAnOpenTaskStaysAnonymousAndAClosedTasksVoteShowsWhoWasWho() {

@@ -1,14 +1,12 @@
 package dev.autobench.arena.ui;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -20,18 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(UiTestProfile.class)
 class PassRateSectionPageTest {
 
-    @TestHTTPResource("/")
-    URL base;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.sharedByTheClass();
 
-    private static Browser browser;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    private Browser browser;
 
     @Test
     void showsEachModelsPassRateWithItsIntervalAndWhetherVotersPreferredWorkingPages() throws Exception {
@@ -44,9 +34,6 @@ class PassRateSectionPageTest {
                     + "checks_passed = CASE WHEN m.slug = 'alpha-coder' THEN 1 ELSE 0 END "
                     + "FROM submissions s JOIN models m ON m.id = s.model_id "
                     + "WHERE a.submission_id = s.id AND s.task_id = '" + UiFixtures.rankedTask + "'");
-        }
-        if (browser == null) {
-            browser = new Browser(base);
         }
         browser.open("/leaderboard.html");
         browser.await(By.cssSelector("#pass-rate-table tbody tr"));

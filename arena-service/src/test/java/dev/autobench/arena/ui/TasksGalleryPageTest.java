@@ -1,16 +1,13 @@
 package dev.autobench.arena.ui;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URL;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,26 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(UiTestProfile.class)
 class TasksGalleryPageTest {
 
-    @TestHTTPResource("/")
-    URL base;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.sharedByTheClass(UiFixtures::seed);
 
-    private static Browser browser;
-
-    @BeforeEach
-    void seedAndOpenBrowser() {
-        UiFixtures.seed();
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    private Browser browser;
 
     @Test
     void todayShowsEverySolutionsScreenshot() {

@@ -1,0 +1,7 @@
+package dev.autobench.arena.pairing;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+@RegisterForReflection
+public record PairingResult(int created) {
+}
