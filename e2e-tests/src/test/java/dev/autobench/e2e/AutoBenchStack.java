@@ -1,5 +1,7 @@
 package dev.autobench.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.testsupport.ServiceRole;
 import dev.autobench.testsupport.TestPostgres;
 import io.restassured.RestAssured;
@@ -31,6 +33,7 @@ final class AutoBenchStack implements AutoCloseable {
     static final String CRON_SECRET = "e2e-cron-secret-0123456789abcdef";
     static final String SELECTION_SECRET = "e2e-selection-secret-0123456789abcdef0123";
     static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final ProviderFakes providers = new ProviderFakes();
     final String jdbcUrl = TestPostgres.freshDatabase("e2e");
@@ -63,13 +66,26 @@ final class AutoBenchStack implements AutoCloseable {
 
     AutoBenchStack(Map<String, String> dispatcherExtra, Map<String, String> arenaExtra,
                    Map<String, String> rendererExtra, Set<String> started) throws Exception {
+        this(Map.of(), dispatcherExtra, arenaExtra, rendererExtra, started);
+    }
+
+    /** As above, with extra environment for the generator too (its task author, for one). */
+    AutoBenchStack(Map<String, String> generatorExtra, Map<String, String> dispatcherExtra,
+                   Map<String, String> arenaExtra, Map<String, String> rendererExtra, Set<String> started)
+            throws Exception {
         logs = Files.createDirectories(E2eSupport.root().resolve("e2e-tests/target/e2e-logs"));
         migrate();
         Map<String, String> common = commonEnv();
         int rendererPort = E2eSupport.freePort();
 
-        generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(asRole(common, ServiceRole.GENERATOR), Map.of(
-                "AUTOBENCH_GENERATOR_SCHEDULE_ENABLED", "false")), logs);
+        generator = new ServiceProcess("generator-service", E2eSupport.freePort(), with(with(asRole(common, ServiceRole.GENERATOR), Map.of(
+                "AUTOBENCH_GENERATOR_SCHEDULE_ENABLED", "false",
+                "AUTOBENCH_RENDERER_URL", "http://localhost:" + rendererPort,
+                // a task author, when a test turns one on, calls the fakes and never a real provider
+                "AUTOBENCH_PROVIDERS_OPENAI_BASE_URL", providers.baseUrl(),
+                "AUTOBENCH_PROVIDERS_ANTHROPIC_BASE_URL", providers.baseUrl(),
+                "AUTOBENCH_PROVIDERS_GOOGLE_BASE_URL", providers.baseUrl(),
+                "AUTOBENCH_PROVIDERS_DEEPSEEK_BASE_URL", providers.baseUrl())), generatorExtra), logs);
 
         Map<String, String> dispatcherEnv = with(asRole(common, ServiceRole.DISPATCHER), Map.of(
                 "OPENAI_API_KEY", ProviderFakes.OPENAI_KEY,
@@ -132,6 +148,33 @@ final class AutoBenchStack implements AutoCloseable {
     /** The one migrator, as in the Kubernetes Job: the generator's jar with init-and-exit, as the owner. */
     private void migrate() throws IOException, InterruptedException, SQLException {
         E2eMigration.migrate(commonEnv(), logs);
+    }
+
+    /**
+     * One active model per named provider, with a call timeout of 10 s; the others retired. All through
+     * the dispatcher's admin API, as an operator would.
+     */
+    void keepOneActiveModelPer(Set<String> providers) throws IOException {
+        JsonNode models = JSON.readTree(RestAssured.get(dispatcher.url("/api/models")).asString());
+        Map<String, Boolean> kept = new HashMap<>();
+        for (JsonNode model : models) {
+            String provider = model.path("provider").asText();
+            boolean keep = providers.contains(provider) && model.path("active").asBoolean()
+                    && kept.putIfAbsent(provider, true) == null;
+            if (keep || model.path("active").asBoolean()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = JSON.convertValue(model, Map.class);
+                body.put("active", keep);
+                body.put("timeoutSeconds", 10);
+                RestAssured.given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .contentType("application/json").body(body)
+                        .put(dispatcher.url("/api/models/" + model.path("slug").asText()))
+                        .then().statusCode(200);
+            }
+        }
+        if (kept.size() != providers.size()) {
+            throw new IllegalStateException("no active model to keep for some of " + providers + ": kept " + kept.keySet());
+        }
     }
 
     Response cron(ServiceProcess service, String path) {

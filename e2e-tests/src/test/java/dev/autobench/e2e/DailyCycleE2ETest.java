@@ -61,7 +61,7 @@ class DailyCycleE2ETest {
                         "AUTOBENCH_ARENA_LEADERBOARD_MIN_INTERVAL", "1s",
                         "AUTOBENCH_ARENA_LEADERBOARD_BOOTSTRAP_ROUNDS", "300",
                         "AUTOBENCH_ARENA_EXPORT_CHECK_EVERY", "1s"));
-        keepOneActiveModelPerProvider();
+        stack.keepOneActiveModelPer(STRENGTH.keySet());
     }
 
     @AfterAll
@@ -69,31 +69,6 @@ class DailyCycleE2ETest {
         if (stack != null) {
             stack.close();
         }
-    }
-
-    /**
-     * Four models, one per provider, with a call timeout of 10 s; the others retired. All through
-     * the admin API, as an operator would.
-     */
-    private static void keepOneActiveModelPerProvider() throws Exception {
-        JsonNode models = JSON.readTree(RestAssured.get(stack.dispatcher.url("/api/models")).asString());
-        Map<String, Boolean> kept = new HashMap<>();
-        for (JsonNode model : models) {
-            String provider = model.path("provider").asText();
-            boolean keep = STRENGTH.containsKey(provider) && model.path("active").asBoolean()
-                    && kept.putIfAbsent(provider, true) == null;
-            if (keep || model.path("active").asBoolean()) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> body = JSON.convertValue(model, Map.class);
-                body.put("active", keep);
-                body.put("timeoutSeconds", 10);
-                RestAssured.given().header("Authorization", "Bearer " + AutoBenchStack.ADMIN_TOKEN)
-                        .contentType("application/json").body(body)
-                        .put(stack.dispatcher.url("/api/models/" + model.path("slug").asText()))
-                        .then().statusCode(200);
-            }
-        }
-        assertThat(kept).as("one active model per provider").hasSize(4);
     }
 
     @Test

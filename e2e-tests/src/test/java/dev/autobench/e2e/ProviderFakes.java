@@ -118,7 +118,8 @@ final class ProviderFakes implements AutoCloseable {
                 + "t++;requestAnimationFrame(f);}f();</script></body></html>\n```\n";
     }
 
-    private static String openAi(String model, String content) {
+    /** An OpenAI chat completion carrying {@code content}, as the real API answers. */
+    static String openAi(String model, String content) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-e2e").put("object", "chat.completion").put("created", 1764300000).put("model", model);
         ObjectNode choice = root.putArray("choices").addObject();
