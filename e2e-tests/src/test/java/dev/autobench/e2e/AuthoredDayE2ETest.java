@@ -47,6 +47,7 @@ class AuthoredDayE2ETest {
         stack = new AutoBenchStack(
                 Map.of("AUTOBENCH_GENERATOR_AUTHOR_ENABLED", "true",
                         "AUTOBENCH_GENERATOR_AUTHOR_PROVIDER", "openai",
+                        "AUTOBENCH_GENERATOR_AUTHOR_MODEL", "gpt-author-e2e",
                         "OPENAI_API_KEY", ProviderFakes.OPENAI_KEY),
                 Map.of(), Map.of(), Map.of(),
                 Set.of("generator-service", "dispatcher-service", "renderer-service"));
