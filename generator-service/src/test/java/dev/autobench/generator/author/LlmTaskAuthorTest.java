@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,55 @@ class LlmTaskAuthorTest {
         RendererWireMock.server.verify(exactly(3), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL))
                 .withRequestBody(containing("renderer-unreachable")));
         OpenAiWireMock.server.verify(exactly(1), postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing(date)));
+    }
+
+    @Test
+    void aTrialTheRendererRefusesIsNotAskedAgainAndTheBankStandsIn() throws Exception {
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(1)
+                .withRequestBody(containing("renderer-refuses"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                                + "\"detail\":\"check 'scene' has no selector\"}")));
+        String date = "2033-01-24";
+        Map<String, Object> refused = task("Prism bender", "simulation");
+        refused.put("referencePage", page("renderer-refuses"));
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                refused, task("Couplet clock", "text-tool"), task("Rocket hopper", "game"))));
+        stubAnswerFor(date, tasks, "req-author-refused");
+        double before = fallbacks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
+                .body("source", everyItem(is("bank")));
+        assertThat(fallbacks()).isEqualTo(before + 1);
+        // the same page and checks would be refused again: one trial, no retry
+        RendererWireMock.server.verify(exactly(1), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL))
+                .withRequestBody(containing("renderer-refuses")));
+    }
+
+    @Test
+    void aBusyRendererIsAskedAgainAndTheAuthoredTasksStand() throws Exception {
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(1)
+                .withRequestBody(containing("renderer-busy"))
+                .inScenario("busy renderer").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1"))
+                .willSetStateTo("recovered"));
+        String date = "2033-01-25";
+        Map<String, Object> busy = task("Nebula mixer", "simulation");
+        busy.put("referencePage", page("renderer-busy"));
+        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
+                busy, task("Quatrain quilt", "text-tool"), task("Lava jumper", "game"))));
+        stubAnswerFor(date, tasks, "req-author-busy");
+        double before = fallbacks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
+                .body("source", everyItem(is("llm")));
+        assertThat(fallbacks()).isEqualTo(before);
+        RendererWireMock.server.verify(exactly(2), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL))
+                .withRequestBody(containing("renderer-busy")));
     }
 
     @Test
