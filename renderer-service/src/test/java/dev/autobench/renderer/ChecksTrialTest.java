@@ -74,7 +74,8 @@ class ChecksTrialTest {
                 .body(body(CheckPages.WORKING, CheckPages.CHECKS))
                 .when().post("/api/checks/trial").then().statusCode(200).body("passed", equalTo(9));
 
-        assertThat(meter("autobench_render_duration_seconds_count", "trial", "outcome=\"rendered\"")).isEqualTo(trialRuns + 1);
+        assertThat(meter("autobench_render_duration_seconds_count", "trial", "outcome=\"rendered\""))
+                .isEqualTo(trialRuns + 1);
         assertThat(meter("autobench_render_checks_total", "trial", "outcome=\"passed\"")).isEqualTo(trialPassed + 9);
         // what the dashboard reads of the submissions' renders did not move
         assertThat(meter("autobench_render_duration_seconds_count", "submission", "")).isEqualTo(submissionRuns);
@@ -85,7 +86,8 @@ class ChecksTrialTest {
     private static double meter(String name, String purpose, String label) {
         return Arrays.stream(given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                         .extract().asString().split("\n"))
-                .filter(l -> l.startsWith(name + "{") && l.contains("purpose=\"" + purpose + "\"") && l.contains(label))
+                .filter(l -> l.startsWith(name + "{") && l.contains("purpose=\"" + purpose + "\"")
+                        && l.contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }
