@@ -1,6 +1,7 @@
 package dev.autobench.arena;
 
 import dev.autobench.arena.support.ArenaFixtures;
+import dev.autobench.arena.support.TestTokens;
 import dev.autobench.arena.support.Voters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -63,6 +64,23 @@ class BadInputTest {
             assertProblem(response, "POST /api/arena/votes " + abbreviate(body));
         }
         assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyNamingAFieldTwiceIsRefusedEvenWhenItWouldMakeAValidVote() {
+        Voters browser = new Voters();
+        String token = TestTokens.backdated(browser.nextMatch().then().statusCode(200).extract().path("voteToken"), 10);
+        long before = rows();
+
+        Response twice = given().contentType("application/json").cookie(Voters.COOKIE, browser.cookie())
+                .body("{\"voteToken\":\"" + token + "\",\"outcome\":\"left\",\"outcome\":\"left\"}")
+                .post("/api/arena/votes");
+
+        assertProblem(twice, "a field named twice");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(rows()).isEqualTo(before);
+        // each field once, the same vote counts: what was refused is only the repeated field
+        browser.vote(token, "left").then().statusCode(201);
     }
 
     @Test

@@ -4,9 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -59,6 +61,35 @@ class ChecksTrialTest {
                 .body(body(CheckPages.WORKING, CheckPages.ANIMATION_CHECKS))
                 .when().post("/api/checks/trial").then().statusCode(200);
         org.assertj.core.api.Assertions.assertThat(submissions.count("SELECT count(*) FROM artifacts")).isEqualTo(before);
+    }
+
+    @Test
+    void aTrialIsMeteredApartFromTheSubmissionsRenders() {
+        double submissionRuns = meter("autobench_render_duration_seconds_count", "submission", "");
+        double submissionChecks = meter("autobench_render_checks_total", "submission", "");
+        double trialRuns = meter("autobench_render_duration_seconds_count", "trial", "outcome=\"rendered\"");
+        double trialPassed = meter("autobench_render_checks_total", "trial", "outcome=\"passed\"");
+
+        given().header("x-cron-secret", RenderEndpointTest.SECRET).contentType(ContentType.JSON)
+                .body(body(CheckPages.WORKING, CheckPages.CHECKS))
+                .when().post("/api/checks/trial").then().statusCode(200).body("passed", equalTo(9));
+
+        assertThat(meter("autobench_render_duration_seconds_count", "trial", "outcome=\"rendered\""))
+                .isEqualTo(trialRuns + 1);
+        assertThat(meter("autobench_render_checks_total", "trial", "outcome=\"passed\"")).isEqualTo(trialPassed + 9);
+        // what the dashboard reads of the submissions' renders did not move
+        assertThat(meter("autobench_render_duration_seconds_count", "submission", "")).isEqualTo(submissionRuns);
+        assertThat(meter("autobench_render_checks_total", "submission", "")).isEqualTo(submissionChecks);
+    }
+
+    /** The sum of a meter's series of that purpose carrying that label (0 while none exists). */
+    private static double meter(String name, String purpose, String label) {
+        return Arrays.stream(given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                        .extract().asString().split("\n"))
+                .filter(l -> l.startsWith(name + "{") && l.contains("purpose=\"" + purpose + "\"")
+                        && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

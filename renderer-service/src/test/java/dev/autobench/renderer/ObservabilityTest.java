@@ -25,7 +25,7 @@ class ObservabilityTest {
 
         given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .body(matchesPattern("(?s).*autobench_renders_total\\{[^}]*outcome=\"rendered\"[^}]*} [1-9].*"))
-                .body(matchesPattern("(?s).*autobench_render_duration_seconds_bucket\\{[^}]*outcome=\"rendered\".*"))
+                .body(matchesPattern("(?s).*autobench_render_duration_seconds_bucket\\{[^}]*outcome=\"rendered\"[^}]*purpose=\"submission\".*"))
                 .body(matchesPattern("(?s).*autobench_render_js_errors_total\\{[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*autobench_render_queue_depth\\{[^}]*} 0\\.0.*"))
                 .body(matchesPattern("(?s).*autobench_renderer_chromium_available\\{[^}]*} 1\\.0.*"));

@@ -47,11 +47,8 @@ public final class Soak implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalStack stack = where.stack(".autobench-soak", 54349, 18080, settings());
+        where.requireFreePorts(stack);
         Path state = Files.createDirectories(stack.home());
-        if (!stack.busyPorts().isEmpty()) {
-            System.err.println("ports " + stack.busyPorts() + " are in use (use --port-base or --db-port)");
-            return 1;
-        }
         try {
             System.out.println("==> starting the soak stack: " + stack.describe() + " ./autobench start --reset (log: "
                     + state.resolve("start.log") + ")");

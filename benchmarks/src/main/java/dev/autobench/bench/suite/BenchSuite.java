@@ -110,11 +110,7 @@ public final class BenchSuite implements Callable<Integer> {
             say("wrote " + report + " from the run of " + last.runDate);
             return 0;
         }
-        List<Integer> busy = stack.busyPorts();
-        if (!busy.isEmpty()) {
-            throw new StackFailure("ports " + busy + " are in use: the bench starts its own stack ("
-                    + stack.describe() + "; --port-base, --db-port move it)");
-        }
+        where.requireFreePorts(stack);
         Files.createDirectories(results);
         try (Stream<Path> old = Files.list(results)) {
             for (Path p : old.toList()) {

@@ -3,6 +3,7 @@ package dev.autobench.bench.suite;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,5 +34,17 @@ public final class StackOptions {
         Path state = home != null ? home.toAbsolutePath() : root().resolve(defaultHome);
         return new LocalStack(root(), state, dbPort != null ? dbPort : defaultDbPort,
                 portBase != null ? portBase : defaultPortBase, settings);
+    }
+
+    /**
+     * Refuses to go on when a port of the stack is taken: every command starts a stack of its own and would
+     * otherwise measure, or stop, whatever already listens there.
+     */
+    public void requireFreePorts(LocalStack stack) {
+        List<Integer> busy = stack.busyPorts();
+        if (!busy.isEmpty()) {
+            throw new StackFailure("ports " + busy + " are in use: this command starts its own stack ("
+                    + stack.describe() + "; --port-base, --db-port move it)");
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.autobench.dispatcher.budget;
 
 import dev.autobench.dispatcher.metrics.StatusGauges;
-import dev.autobench.llm.Provider;
+import dev.autobench.llm.provider.Provider;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

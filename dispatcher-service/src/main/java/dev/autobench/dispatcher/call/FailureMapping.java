@@ -1,7 +1,7 @@
 package dev.autobench.dispatcher.call;
 
 import dev.autobench.dispatcher.submission.ErrorCode;
-import dev.autobench.llm.FailureKind;
+import dev.autobench.llm.client.FailureKind;
 
 /**
  * What a failed attempt means for the submission: its reason, and whether it trips the provider's circuit. How it

@@ -2,7 +2,7 @@ package dev.autobench.dispatcher.call;
 
 import dev.autobench.dispatcher.catalog.CallableModel;
 import dev.autobench.dispatcher.dispatch.TaskToDispatch;
-import dev.autobench.llm.LlmRequest;
+import dev.autobench.llm.client.LlmRequest;
 
 /** The same question for every model: a fixed system prompt and the task's own prompt. */
 final class PromptBuilder {

@@ -1,7 +1,7 @@
 package dev.autobench.dispatcher.call;
 
 import dev.autobench.dispatcher.dispatch.DispatchConfig;
-import dev.autobench.llm.Provider;
+import dev.autobench.llm.provider.Provider;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;

@@ -1,7 +1,7 @@
 package dev.autobench.dispatcher.call;
 
 import dev.autobench.dispatcher.dispatch.DispatchConfig;
-import dev.autobench.llm.LlmCallException;
+import dev.autobench.llm.client.LlmCallException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

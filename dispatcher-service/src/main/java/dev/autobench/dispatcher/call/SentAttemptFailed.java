@@ -1,6 +1,6 @@
 package dev.autobench.dispatcher.call;
 
-import dev.autobench.llm.LlmCallException;
+import dev.autobench.llm.client.LlmCallException;
 
 /**
  * An attempt that was written to the ledger and sent, and failed: its ledger row and the failure. Thrown through

@@ -1,6 +1,6 @@
 package dev.autobench.dispatcher.catalog;
 
-import dev.autobench.llm.Provider;
+import dev.autobench.llm.provider.Provider;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

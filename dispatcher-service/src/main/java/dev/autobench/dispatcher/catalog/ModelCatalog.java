@@ -2,10 +2,10 @@ package dev.autobench.dispatcher.catalog;
 
 import dev.autobench.common.problem.ProblemException;
 import dev.autobench.dispatcher.catalog.api.ModelView;
-import dev.autobench.llm.LlmClient;
-import dev.autobench.llm.Provider;
+import dev.autobench.llm.client.LlmClient;
 import dev.autobench.llm.config.DemoConfig;
 import dev.autobench.llm.demo.DemoQuality;
+import dev.autobench.llm.provider.Provider;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

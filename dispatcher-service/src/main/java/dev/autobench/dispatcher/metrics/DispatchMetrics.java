@@ -2,9 +2,9 @@ package dev.autobench.dispatcher.metrics;
 
 import dev.autobench.dispatcher.call.ProviderGuards;
 import dev.autobench.dispatcher.catalog.CallableModel;
-import dev.autobench.llm.FinishReason;
-import dev.autobench.llm.Provider;
+import dev.autobench.llm.client.FinishReason;
 import dev.autobench.llm.metrics.LlmCallMeters;
+import dev.autobench.llm.provider.Provider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,11 +97,8 @@ class LlmTaskAuthorTest {
     @Test
     void aCheckTheAuthorsOwnPageFailsIsDroppedBeforeTheTaskIsPublished() throws Exception {
         String date = "2033-01-20";
-        Map<String, Object> wrongAboutTheScene = task("Kite designer", "simulation");
-        wrongAboutTheScene.put("referencePage", page("fails-scene"));
-        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
-                wrongAboutTheScene, task("Limerick loom", "text-tool"), task("Pinball lite", "game"))));
-        stubAnswerFor(date, tasks, "req-author-proof");
+        authorAnswersWithTheFirstPageMarked(date, "fails-scene", "req-author-proof",
+                "Kite designer", "Limerick loom", "Pinball lite");
         double dropped = droppedChecks();
 
         GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
@@ -120,40 +118,68 @@ class LlmTaskAuthorTest {
     @Test
     void aReferencePageThatThrowsLeavesNoErrorCheckAndTheBankStandsIn() throws Exception {
         String date = "2033-01-21";
-        Map<String, Object> throwing = task("Glacier timelapse", "simulation");
-        throwing.put("referencePage", page("throws-on-load"));
-        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
-                throwing, task("Sonnet sorter", "text-tool"), task("Brick breaker", "game"))));
-        stubAnswerFor(date, tasks, "req-author-throws");
+        authorAnswersWithTheFirstPageMarked(date, "throws-on-load", "req-author-throws",
+                "Glacier timelapse", "Sonnet sorter", "Brick breaker");
         double before = fallbacks();
 
         GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
 
-        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
-                .body("source", everyItem(is("bank")));
-        assertThat(fallbacks()).isEqualTo(before + 1);
+        assertTheBankStoodIn(date, before);
         assertThat(ledgerRow("req-author-throws")).containsExactly("success", "200", "true", null, "1");
     }
 
     @Test
     void withoutTheRendererTheChecksAreUnprovenAndTheBankStandsIn() throws Exception {
         String date = "2033-01-22";
-        Map<String, Object> unreachable = task("Aurora painter", "simulation");
-        unreachable.put("referencePage", page("renderer-unreachable"));
-        String tasks = json.writeValueAsString(Map.of("tasks", List.of(
-                unreachable, task("Riddle wheel", "text-tool"), task("Snake duel", "game"))));
-        stubAnswerFor(date, tasks, "req-author-unproven");
+        authorAnswersWithTheFirstPageMarked(date, "renderer-unreachable", "req-author-unproven",
+                "Aurora painter", "Riddle wheel", "Snake duel");
+        double before = fallbacks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        assertTheBankStoodIn(date, before);
+        // the trial stores nothing, so it was asked again before giving up; the author was called once
+        assertThat(trialsOf("renderer-unreachable")).isEqualTo(3);
+        OpenAiWireMock.server.verify(exactly(1), postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing(date)));
+    }
+
+    @Test
+    void aTrialTheRendererRefusesIsNotAskedAgainAndTheBankStandsIn() throws Exception {
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(1)
+                .withRequestBody(containing("renderer-refuses"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                                + "\"detail\":\"check 'scene' has no selector\"}")));
+        String date = "2033-01-24";
+        authorAnswersWithTheFirstPageMarked(date, "renderer-refuses", "req-author-refused",
+                "Prism bender", "Couplet clock", "Rocket hopper");
+        double before = fallbacks();
+
+        GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
+
+        assertTheBankStoodIn(date, before);
+        // the same page and checks would be refused again: one trial, no retry
+        assertThat(trialsOf("renderer-refuses")).isEqualTo(1);
+    }
+
+    @Test
+    void aBusyRendererIsAskedAgainAndTheAuthoredTasksStand() throws Exception {
+        RendererWireMock.server.stubFor(post(RendererWireMock.TRIAL).atPriority(1)
+                .withRequestBody(containing("renderer-busy"))
+                .inScenario("busy renderer").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1"))
+                .willSetStateTo("recovered"));
+        String date = "2033-01-25";
+        authorAnswersWithTheFirstPageMarked(date, "renderer-busy", "req-author-busy",
+                "Nebula mixer", "Quatrain quilt", "Lava jumper");
         double before = fallbacks();
 
         GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
 
         given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
-                .body("source", everyItem(is("bank")));
-        assertThat(fallbacks()).isEqualTo(before + 1);
-        // the trial stores nothing, so it was asked again before giving up; the author was called once
-        RendererWireMock.server.verify(exactly(3), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL))
-                .withRequestBody(containing("renderer-unreachable")));
-        OpenAiWireMock.server.verify(exactly(1), postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing(date)));
+                .body("source", everyItem(is("llm")));
+        assertThat(fallbacks()).isEqualTo(before);
+        assertThat(trialsOf("renderer-busy")).isEqualTo(2);
     }
 
     @Test
@@ -168,10 +194,33 @@ class LlmTaskAuthorTest {
 
         GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
 
+        assertTheBankStoodIn(date, before);
+        RendererWireMock.server.verify(exactly(0), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL)));
+    }
+
+    /**
+     * The author answers the day with three tasks (a simulation, a text tool, a game) whose first reference page
+     * carries the marker the renderer's stubs answer by.
+     */
+    private void authorAnswersWithTheFirstPageMarked(String date, String marker, String requestId, String simulation,
+                                                     String textTool, String game) throws Exception {
+        Map<String, Object> marked = task(simulation, "simulation");
+        marked.put("referencePage", page(marker));
+        stubAnswerFor(date, json.writeValueAsString(Map.of("tasks", List.of(
+                marked, task(textTool, "text-tool"), task(game, "game")))), requestId);
+    }
+
+    /** How many trials the renderer was asked for of the reference page carrying this marker. */
+    private static int trialsOf(String marker) {
+        return RendererWireMock.server.findAll(postRequestedFor(urlEqualTo(RendererWireMock.TRIAL))
+                .withRequestBody(containing(marker))).size();
+    }
+
+    /** The day's tasks came from the bank, and the author's answer was given up once. */
+    private static void assertTheBankStoodIn(String date, double fallbacksBefore) {
         given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
                 .body("source", everyItem(is("bank")));
-        assertThat(fallbacks()).isEqualTo(before + 1);
-        RendererWireMock.server.verify(exactly(0), postRequestedFor(urlEqualTo(RendererWireMock.TRIAL)));
+        assertThat(fallbacks()).isEqualTo(fallbacksBefore + 1);
     }
 
     private static String page(String marker) {
@@ -226,9 +275,7 @@ class LlmTaskAuthorTest {
 
         GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
 
-        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
-                .body("source", everyItem(is("bank")));
-        assertThat(fallbacks()).isEqualTo(before + 1);
+        assertTheBankStoodIn(date, before);
         assertThat(ledgerRow("req-author-garbage")).containsExactly("success", "200", "true", null, "1");
     }
 
@@ -242,9 +289,7 @@ class LlmTaskAuthorTest {
 
         GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
 
-        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
-                .body("source", everyItem(is("bank")));
-        assertThat(fallbacks()).isEqualTo(before + 1);
+        assertTheBankStoodIn(date, before);
     }
 
     @Test
@@ -257,9 +302,7 @@ class LlmTaskAuthorTest {
 
         GenerateCalls.generate(date).then().statusCode(200).body("created", is(3));
 
-        given().queryParam("date", date).when().get("/api/tasks").then().statusCode(200)
-                .body("source", everyItem(is("bank")));
-        assertThat(fallbacks()).isEqualTo(before + 1);
+        assertTheBankStoodIn(date, before);
         // a 500 whose body is not an overload or rate limit may have run the model: billed unknown, as the
         // dispatcher records it (the budget counts it as spent)
         assertThat(ledgerRow("req-author-500")).containsExactly("error", "500", "null", null, "1");

@@ -4,12 +4,12 @@ import dev.autobench.common.checks.Check;
 import dev.autobench.common.checks.CheckKind;
 import dev.autobench.common.checks.CheckValidation;
 import dev.autobench.generator.task.Difficulty;
-import dev.autobench.llm.LlmRequest;
-import dev.autobench.llm.Provider;
+import dev.autobench.generator.task.TaskSpec;
+import dev.autobench.llm.client.LlmRequest;
 import dev.autobench.llm.demo.DemoProvider;
 import dev.autobench.llm.demo.DemoQuality;
 import dev.autobench.llm.demo.ReferencePages;
-import dev.autobench.generator.task.TaskSpec;
+import dev.autobench.llm.provider.Provider;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.autobench.llm.config;
 
-import dev.autobench.llm.Provider;
-import dev.autobench.llm.ProviderEndpoints;
+import dev.autobench.llm.provider.Provider;
+import dev.autobench.llm.provider.ProviderEndpoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 

@@ -1,5 +1,6 @@
 package dev.autobench.llm.config;
 
+import dev.autobench.llm.provider.Provider;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;

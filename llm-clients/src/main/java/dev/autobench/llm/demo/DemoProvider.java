@@ -1,9 +1,9 @@
 package dev.autobench.llm.demo;
 
-import dev.autobench.llm.FailureKind;
-import dev.autobench.llm.LlmCallException;
-import dev.autobench.llm.LlmRequest;
-import dev.autobench.llm.LlmResponse;
+import dev.autobench.llm.client.FailureKind;
+import dev.autobench.llm.client.LlmCallException;
+import dev.autobench.llm.client.LlmRequest;
+import dev.autobench.llm.client.LlmResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.autobench.llm.ledger;
 
-import dev.autobench.llm.LlmCallException;
-import dev.autobench.llm.LlmResponse;
+import dev.autobench.llm.client.LlmCallException;
+import dev.autobench.llm.client.LlmResponse;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.autobench.llm.ledger;
 
-import dev.autobench.llm.FailureKind;
+import dev.autobench.llm.client.FailureKind;
 
 /** How a failed attempt reads in the ledger: its {@code outcome} and whether it was billed. */
 public final class LedgerOutcome {

@@ -1,6 +1,7 @@
 package dev.autobench.llm.metrics;
 
-import dev.autobench.llm.FinishReason;
+import dev.autobench.llm.client.FailureKind;
+import dev.autobench.llm.client.FinishReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -3,8 +3,8 @@ package dev.autobench.llm.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autobench.llm.FinishReason;
-import dev.autobench.llm.LlmRequest;
+import dev.autobench.llm.client.FinishReason;
+import dev.autobench.llm.client.LlmRequest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,11 +3,11 @@ package dev.autobench.llm.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autobench.llm.FailureKind;
-import dev.autobench.llm.FinishReason;
-import dev.autobench.llm.LlmCallException;
-import dev.autobench.llm.LlmRequest;
-import dev.autobench.llm.LlmResponse;
+import dev.autobench.llm.client.FailureKind;
+import dev.autobench.llm.client.FinishReason;
+import dev.autobench.llm.client.LlmCallException;
+import dev.autobench.llm.client.LlmRequest;
+import dev.autobench.llm.client.LlmResponse;
 
 import java.io.IOException;
 import java.net.ConnectException;

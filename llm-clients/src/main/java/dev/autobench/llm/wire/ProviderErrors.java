@@ -2,8 +2,8 @@ package dev.autobench.llm.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autobench.llm.FailureKind;
-import dev.autobench.llm.Provider;
+import dev.autobench.llm.client.FailureKind;
+import dev.autobench.llm.provider.Provider;
 
 import java.io.IOException;
 import java.time.Duration;

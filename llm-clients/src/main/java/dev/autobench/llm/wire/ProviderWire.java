@@ -2,8 +2,8 @@ package dev.autobench.llm.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autobench.llm.FinishReason;
-import dev.autobench.llm.LlmRequest;
+import dev.autobench.llm.client.FinishReason;
+import dev.autobench.llm.client.LlmRequest;
 
 import java.util.Map;
 import java.util.Optional;

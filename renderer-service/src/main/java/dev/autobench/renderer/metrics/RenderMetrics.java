@@ -21,7 +21,10 @@ public class RenderMetrics {
 
     /** Counter, tag {@code outcome}: one per artifact stored. Prometheus: {@code autobench_renders_total}. */
     public static final String RENDERS = "autobench.renders";
-    /** Timer with histogram, tag {@code outcome}: Chromium runs. Prometheus: {@code autobench_render_duration_seconds}. */
+    /**
+     * Timer with histogram, tags {@code outcome} and {@code purpose} ({@code submission}, {@code trial}): Chromium
+     * runs. Prometheus: {@code autobench_render_duration_seconds}.
+     */
     public static final String RENDER_DURATION = "autobench.render.duration";
     /** Counter: uncaught exceptions seen in rendered pages. Prometheus: {@code autobench_render_js_errors_total}. */
     public static final String JS_ERRORS = "autobench.render.js.errors";
@@ -37,12 +40,12 @@ public class RenderMetrics {
     public static final String RETRIES = "autobench.render.retries";
 
     /**
-     * Counter, tag {@code outcome} ({@code passed}, {@code failed}, {@code timed_out}, {@code not_run}): acceptance
-     * checks run on rendered pages. Prometheus: {@code autobench_render_checks_total}.
+     * Counter, tags {@code outcome} ({@code passed}, {@code failed}, {@code timed_out}, {@code not_run}) and
+     * {@code purpose}: acceptance checks run on rendered pages. Prometheus: {@code autobench_render_checks_total}.
      */
     public static final String CHECKS = "autobench.render.checks";
     /**
-     * Timer with histogram, tag {@code kind}: wall time of one acceptance check. Prometheus:
+     * Timer with histogram, tags {@code kind} and {@code purpose}: wall time of one acceptance check. Prometheus:
      * {@code autobench_render_check_duration_seconds}.
      */
     public static final String CHECK_DURATION = "autobench.render.check.duration";
@@ -50,6 +53,7 @@ public class RenderMetrics {
     public static final String OUTCOME = "outcome";
     public static final String KIND = "kind";
     public static final String REASON = "reason";
+    public static final String PURPOSE = "purpose";
 
     private final MeterRegistry registry;
     private final Counter jsErrors;
@@ -68,9 +72,10 @@ public class RenderMetrics {
         for (String reason : new String[]{"launch", "before_load"}) {
             retries(reason);
         }
-        for (CheckOutcome outcome : CheckOutcome.values()) {
-            Counter.builder(CHECKS).description("Acceptance checks run on rendered pages, by outcome")
-                    .tag(OUTCOME, outcome.wire()).register(registry);
+        for (RenderPurpose purpose : RenderPurpose.values()) {
+            for (CheckOutcome outcome : CheckOutcome.values()) {
+                checks(purpose, outcome);
+            }
         }
         int available = chromium.installation().available() ? 1 : 0;
         Gauge.builder(CHROMIUM_AVAILABLE, () -> available)
@@ -84,10 +89,11 @@ public class RenderMetrics {
                 .register(registry).increment();
     }
 
-    public void chromiumRun(String outcome, Duration duration) {
+    public void chromiumRun(RenderPurpose purpose, String outcome, Duration duration) {
         Timer.builder(RENDER_DURATION)
                 .description("Wall time of one headless Chromium render, start to screenshot or kill")
                 .tag(OUTCOME, outcome)
+                .tag(PURPOSE, purpose.tag())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(50))
                 .maximumExpectedValue(Duration.ofSeconds(60))
@@ -95,17 +101,22 @@ public class RenderMetrics {
                 .record(duration);
     }
 
-    public void checked(CheckResult result) {
-        Counter.builder(CHECKS).description("Acceptance checks run on rendered pages, by outcome")
-                .tag(OUTCOME, result.outcome().wire()).register(registry).increment();
+    public void checked(RenderPurpose purpose, CheckResult result) {
+        checks(purpose, result.outcome()).increment();
         Timer.builder(CHECK_DURATION)
                 .description("Wall time of one acceptance check in the page's browser")
                 .tag(KIND, result.kind().wire())
+                .tag(PURPOSE, purpose.tag())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry)
                 .record(Duration.ofMillis(result.ms()));
+    }
+
+    private Counter checks(RenderPurpose purpose, CheckOutcome outcome) {
+        return Counter.builder(CHECKS).description("Acceptance checks run on rendered pages, by outcome")
+                .tag(OUTCOME, outcome.wire()).tag(PURPOSE, purpose.tag()).register(registry);
     }
 
     public void retried(String reason) {

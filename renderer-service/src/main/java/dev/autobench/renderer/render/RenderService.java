@@ -1,6 +1,7 @@
 package dev.autobench.renderer.render;
 
 import dev.autobench.renderer.metrics.RenderMetrics;
+import dev.autobench.renderer.metrics.RenderPurpose;
 import dev.autobench.common.checks.CheckScore;
 import dev.autobench.renderer.chromium.ChromiumRenderer;
 import dev.autobench.renderer.chromium.PageRender;
@@ -156,9 +157,9 @@ public class RenderService {
             case CRASHED -> CRASHED;
             case CHROMIUM_ERROR -> CHROMIUM_ERROR;
         };
-        metrics.chromiumRun(outcome, Duration.ofMillis(result.renderMs()));
+        metrics.chromiumRun(RenderPurpose.SUBMISSION, outcome, Duration.ofMillis(result.renderMs()));
         metrics.jsErrors(result.jsErrorCount());
-        result.checks().forEach(metrics::checked);
+        result.checks().forEach(check -> metrics.checked(RenderPurpose.SUBMISSION, check));
         result.retryReasons().forEach(metrics::retried);
         if (result.outcome() != PageRender.Outcome.RENDERED) {
             LOG.warnf("submission %s: render failed %s after %d ms: %s",

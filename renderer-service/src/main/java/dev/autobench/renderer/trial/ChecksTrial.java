@@ -11,6 +11,7 @@ import dev.autobench.renderer.config.RendererConfig;
 import dev.autobench.renderer.render.ArtifactHtmlHardener;
 import dev.autobench.renderer.render.HardenedHtml;
 import dev.autobench.renderer.metrics.RenderMetrics;
+import dev.autobench.renderer.metrics.RenderPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -66,8 +67,8 @@ public class ChecksTrial {
                     Map.of("Retry-After", "5"));
         }
         String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
-        metrics.chromiumRun(outcome, Duration.ofMillis(result.renderMs()));
-        result.checks().forEach(metrics::checked);
+        metrics.chromiumRun(RenderPurpose.TRIAL, outcome, Duration.ofMillis(result.renderMs()));
+        result.checks().forEach(check -> metrics.checked(RenderPurpose.TRIAL, check));
         CheckScore score = CheckScore.of(result.checks());
         return new CheckTrialResult(outcome, score.passed(), score.total(), result.jsErrorCount(), result.renderMs(),
                 result.checks());

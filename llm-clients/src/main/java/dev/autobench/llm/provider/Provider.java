@@ -1,4 +1,4 @@
-package dev.autobench.llm;
+package dev.autobench.llm.provider;
 
 import java.util.Arrays;
 import java.util.Optional;

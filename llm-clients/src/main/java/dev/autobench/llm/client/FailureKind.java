@@ -1,4 +1,4 @@
-package dev.autobench.llm;
+package dev.autobench.llm.client;
 
 /**
  * Why one HTTP attempt failed, and what that means for money and retries. Every failure falls in one

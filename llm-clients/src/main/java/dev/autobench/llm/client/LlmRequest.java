@@ -1,4 +1,6 @@
-package dev.autobench.llm;
+package dev.autobench.llm.client;
+
+import dev.autobench.llm.provider.Provider;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,8 @@
-package dev.autobench.llm;
+package dev.autobench.llm.client;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.autobench.llm.provider.Provider;
+import dev.autobench.llm.provider.StaticEndpoints;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -42,7 +44,7 @@ final class ProviderStandIn implements BeforeAllCallback, AfterAllCallback, Befo
         for (Provider provider : Provider.values()) {
             keys.put(provider, key);
         }
-        client = LlmClient.create(new ProviderClientsTest.StaticEndpoints(wiremock.baseUrl(), keys),
+        client = LlmClient.create(new StaticEndpoints(wiremock.baseUrl(), keys),
                 Duration.ofSeconds(30), Duration.ZERO);
     }
 

@@ -1,9 +1,11 @@
-package dev.autobench.llm;
+package dev.autobench.llm.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.llm.config.DemoConfig;
 import dev.autobench.llm.config.ProvidersConfig;
 import dev.autobench.llm.demo.DemoProvider;
+import dev.autobench.llm.provider.Provider;
+import dev.autobench.llm.provider.ProviderEndpoints;
 import dev.autobench.llm.wire.AnthropicWire;
 import dev.autobench.llm.wire.GeminiWire;
 import dev.autobench.llm.wire.HttpLlmTransport;

@@ -1,4 +1,4 @@
-package dev.autobench.llm;
+package dev.autobench.llm.extract;
 
 import org.junit.jupiter.api.Test;
 

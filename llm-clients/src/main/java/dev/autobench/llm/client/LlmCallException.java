@@ -1,4 +1,4 @@
-package dev.autobench.llm;
+package dev.autobench.llm.client;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -36,13 +36,7 @@ public class LlmCallException extends RuntimeException {
 
     public LlmCallException(FailureKind kind, String message, Integer httpStatus, Duration retryAfter,
                             String requestId, Duration latency) {
-        super(message, null, false, false);
-        this.kind = kind;
-        this.httpStatus = httpStatus;
-        this.retryAfter = retryAfter;
-        this.requestId = requestId;
-        this.latency = latency == null ? Duration.ZERO : latency;
-        this.usage = null;
+        this(kind, message, httpStatus, retryAfter, requestId, latency, null);
     }
 
     public static LlmCallException of(FailureKind kind, String message) {

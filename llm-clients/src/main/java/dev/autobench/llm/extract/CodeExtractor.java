@@ -1,4 +1,4 @@
-package dev.autobench.llm;
+package dev.autobench.llm.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.autobench.llm;
+package dev.autobench.llm.client;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,6 +1,14 @@
-package dev.autobench.llm;
+package dev.autobench.llm.demo;
 
-import dev.autobench.llm.demo.DemoQuality;
+import dev.autobench.llm.client.FailureKind;
+import dev.autobench.llm.client.LlmCallException;
+import dev.autobench.llm.client.LlmClient;
+import dev.autobench.llm.client.LlmRequest;
+import dev.autobench.llm.client.LlmResponse;
+import dev.autobench.llm.extract.CodeExtractor;
+import dev.autobench.llm.extract.ExtractedCode;
+import dev.autobench.llm.provider.Provider;
+import dev.autobench.llm.provider.StaticEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DemoProviderTest {
 
-    static final LlmClient CLIENT = LlmClient.create(new ProviderClientsTest.StaticEndpoints("http://127.0.0.1:9", Map.of()),
+    static final LlmClient CLIENT = LlmClient.create(new StaticEndpoints("http://127.0.0.1:9", Map.of()),
             Duration.ofSeconds(1), Duration.ofMillis(5));
 
     static LlmResponse ask(String model, String title, String category) {

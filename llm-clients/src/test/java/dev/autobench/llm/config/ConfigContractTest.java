@@ -1,7 +1,7 @@
-package dev.autobench.llm;
+package dev.autobench.llm.config;
 
-import dev.autobench.llm.config.ConfiguredProviderEndpoints;
-import dev.autobench.llm.config.ProvidersConfig;
+import dev.autobench.llm.provider.Provider;
+import dev.autobench.llm.provider.ProviderEndpoints;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

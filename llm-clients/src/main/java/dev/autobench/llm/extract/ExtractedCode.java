@@ -1,4 +1,4 @@
-package dev.autobench.llm;
+package dev.autobench.llm.extract;
 
 /**
  * A single-file page taken out of a model's answer.

@@ -1,14 +1,15 @@
-package dev.autobench.llm;
+package dev.autobench.llm.client;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.autobench.llm.provider.Provider;
+import dev.autobench.llm.provider.StaticEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -287,28 +288,5 @@ class ProviderClientsTest {
     private static LlmCallException failure(Provider provider) {
         String model = provider == Provider.GOOGLE ? "gemini-2.5-pro" : "m";
         return catchThrowableOfType(LlmCallException.class, () -> PROVIDERS.client().call(request(provider, model)));
-    }
-
-    record StaticEndpoints(String base, Map<Provider, String> keys, java.util.List<String> allowed)
-            implements ProviderEndpoints {
-
-        StaticEndpoints(String base, Map<Provider, String> keys) {
-            this(base, keys, java.util.List.of());
-        }
-
-        @Override
-        public java.util.List<String> allowedOrigins(Provider provider) {
-            return provider == Provider.OPENAI ? allowed : java.util.List.of();
-        }
-
-        @Override
-        public Optional<String> baseUrl(Provider provider) {
-            return provider == Provider.DEMO ? Optional.empty() : Optional.of(base);
-        }
-
-        @Override
-        public Optional<String> apiKey(Provider provider) {
-            return Optional.ofNullable(keys.get(provider));
-        }
     }
 }
