@@ -60,13 +60,32 @@ public class LeaderboardService {
 
     /** The board of a category ('all' when null); empty until the first computation, or for an unknown category. */
     public Optional<Served> board(String category) {
+        return board(category, BoardWindow.ALL);
+    }
+
+    /**
+     * The board of a category ('all' when null) over a precomputed window ({@link BoardWindow#ALL}
+     * or one of {@link BoardWindow#STANDARD}); empty for an unknown category.
+     */
+    public Optional<Served> board(String category, String window) {
         State current = state;
-        String key = category == null || category.isBlank() ? LeaderboardSnapshot.ALL : category;
-        Served served = current.boards().get(key);
-        if (served == null && current.boards().isEmpty() && LeaderboardSnapshot.ALL.equals(key)) {
-            return Optional.of(empty());
+        String name = category == null || category.isBlank() ? LeaderboardSnapshot.ALL : category;
+        Served served = current.boards().get(BoardWindow.key(window, name));
+        if (served == null && current.boards().isEmpty() && LeaderboardSnapshot.ALL.equals(name)) {
+            return Optional.of(empty(window));
         }
         return Optional.ofNullable(served);
+    }
+
+    /** The served batch's identity and instant (null before the first), what custom windows are computed against. */
+    public record Batch(long snapshotId, Instant computedAt, List<String> categories) {
+    }
+
+    public Batch batch() {
+        State current = state;
+        Served all = current.boards().get(LeaderboardSnapshot.ALL);
+        return new Batch(current.snapshotId(), current.computedAt(),
+                all == null ? List.of() : all.board().categories());
     }
 
     @Scheduled(identity = "leaderboard-refresh", every = "${autobench.arena.leaderboard.check-every:5s}",
@@ -135,8 +154,9 @@ public class LeaderboardService {
         }
     }
 
-    private Served empty() {
+    private Served empty(String window) {
         return serve(new Leaderboard(null, LeaderboardSnapshot.ALL, 0, 0, "bradley_terry", List.of(), List.of(),
-                new Leaderboard.Matrix(List.of(), List.of(), List.of()), null, null), "\"lb-empty\"");
+                new Leaderboard.Matrix(List.of(), List.of(), List.of()), null, null, window, null, null),
+                BoardWindow.ALL.equals(window) ? "\"lb-empty\"" : "\"lb-empty-" + window + "\"");
     }
 }
