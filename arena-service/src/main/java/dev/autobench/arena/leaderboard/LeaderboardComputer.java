@@ -356,7 +356,7 @@ public class LeaderboardComputer {
         }
     }
 
-    static Outcome outcome(dev.autobench.arena.voting.VoteOutcome outcome) {
+    public static Outcome outcome(dev.autobench.arena.voting.VoteOutcome outcome) {
         return switch (outcome) {
             case LEFT -> Outcome.A_WINS;
             case RIGHT -> Outcome.B_WINS;

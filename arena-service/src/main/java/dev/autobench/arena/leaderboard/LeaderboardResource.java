@@ -1,5 +1,6 @@
 package dev.autobench.arena.leaderboard;
 
+import dev.autobench.arena.history.HistoryJob;
 import dev.autobench.arena.web.ConditionalGet;
 import dev.autobench.common.problem.ProblemException;
 import dev.autobench.common.security.CronSecured;
@@ -30,6 +31,9 @@ public class LeaderboardResource {
 
     @Inject
     CustomWindowBoards customBoards;
+
+    @Inject
+    HistoryJob history;
 
     @Inject
     LeaderboardTimeConfig time;
@@ -92,9 +96,11 @@ public class LeaderboardResource {
     @Path("/leaderboard/recompute")
     @CronSecured
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recompute the leaderboards now (operators, tests); normally a schedule does it")
+    @Operation(summary = "Recompute the leaderboards now, and the history's missing closed days (at most days-per-run); normally a schedule does it")
     public Recomputed recompute() {
-        return new Recomputed(leaderboards.refresh(true));
+        Recomputed recomputed = new Recomputed(leaderboards.refresh(true));
+        history.advance();
+        return recomputed;
     }
 
     private LeaderboardService.Served served(String category, String window) {
