@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ public class LeaderboardService {
         loadStoredIfNewer();
         String fingerprint = source.fingerprint(clock.instant().minus(config.window()));
         State current = state;
-        if (!force && fingerprint.equals(current.fingerprint())) {
+        if (!force && fingerprint.equals(current.fingerprint()) && current(current)) {
             return current.computedAt();
         }
         if (!force && current.computedAt() != null
@@ -118,6 +120,20 @@ public class LeaderboardService {
         store.save(fingerprint, boards, (int) TimeUnit.NANOSECONDS.toMillis(elapsed));
         loadStoredIfNewer();
         return state.computedAt();
+    }
+
+    /**
+     * Whether the served batch is still whole with unchanged inputs: the 7d/30d/90d boards end on
+     * the computation's UTC day, so a new day needs a new batch, and a batch stored before the
+     * windows existed has none.
+     */
+    private boolean current(State current) {
+        if (current.computedAt() == null) {
+            return true;
+        }
+        LocalDate computedOn = current.computedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        return computedOn.equals(clock.instant().atZone(ZoneOffset.UTC).toLocalDate())
+                && current.boards().containsKey(BoardWindow.key(BoardWindow.STANDARD.get(0), LeaderboardSnapshot.ALL));
     }
 
     private void loadStoredIfNewer() {
