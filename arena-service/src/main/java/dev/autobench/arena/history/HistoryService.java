@@ -45,8 +45,8 @@ public class HistoryService {
     public void reloadIfChanged() {
         String current = store.version();
         if (!current.equals(version)) {
-            served.clear();
             version = current;
+            served.clear();
         }
     }
 
@@ -54,11 +54,21 @@ public class HistoryService {
         if (version == null) {
             reloadIfChanged();
         }
-        return served.computeIfAbsent(new Key(category, trailing), this::read);
+        Key key = new Key(category, trailing);
+        Served cached = served.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String readAt = version;
+        Served read = read(key, readAt);
+        // kept only if no newer version arrived while reading
+        if (readAt.equals(version)) {
+            served.put(key, read);
+        }
+        return read;
     }
 
-    private Served read(Key key) {
-        String readAt = version;
+    private Served read(Key key, String readAt) {
         Map<String, History.Series> series = new LinkedHashMap<>();
         for (HistoryStore.Point p : store.points(key.trailing(), key.category())) {
             series.computeIfAbsent(p.model(), m -> new History.Series(p.model(), p.displayName(), p.provider(),

@@ -63,9 +63,10 @@ public class LeaderboardComputer {
         categories.remove(LeaderboardSnapshot.ALL);
         List<String> categoryList = List.copyOf(categories);
         Map<String, Leaderboard> boards = new LinkedHashMap<>();
-        Boards every = boards(computedAt, categoryList, votes, config.leaderboard().bootstrapRounds(), cutoff);
+        Map<String, Map<Integer, Leaderboard.Days>> days = activeDays(cutoff, votes.index());
+        Boards every = boards(computedAt, categoryList, votes, config.leaderboard().bootstrapRounds(), days);
         addBoards(boards, every, BoardWindow.EVERY_DAY, votes, pipeline);
-        Boards windowed = boards(computedAt, categoryList, votes, time.windowBootstrapRounds(), cutoff);
+        Boards windowed = boards(computedAt, categoryList, votes, time.windowBootstrapRounds(), days);
         for (String name : BoardWindow.STANDARD) {
             BoardWindow window = BoardWindow.lastDays(name, today);
             addBoards(boards, windowed, window, votes.within(window), source.pipeline(cutoff, window));
@@ -82,7 +83,8 @@ public class LeaderboardComputer {
         Instant cutoff = asOf.minus(config.window());
         Votes votes = votes(cutoff, window);
         List<LeaderboardSource.PipelineRow> pipeline = source.pipeline(cutoff, window);
-        Boards boards = boards(asOf, categories, votes, time.windowBootstrapRounds(), cutoff);
+        Boards boards = boards(asOf, categories, votes, time.windowBootstrapRounds(),
+                activeDays(cutoff, votes.index()));
         boolean all = LeaderboardSnapshot.ALL.equals(category);
         return board(boards, window, category, all ? votes.all() : votes.byCategory().getOrDefault(category, List.of()),
                 all ? pipeline : pipeline.stream().filter(row -> row.category().equals(category)).toList());
@@ -160,12 +162,12 @@ public class LeaderboardComputer {
     }
 
     private Boards boards(Instant computedAt, List<String> categories, Votes votes, int bootstrapRounds,
-                          Instant cutoff) {
+                          Map<String, Map<Integer, Leaderboard.Days>> days) {
         RankingEngine engine = new RankingEngine(new RankingOptions(bootstrapRounds,
                 config.leaderboard().bootstrapSeed(), config.leaderboard().eloK(),
                 config.leaderboard().style().positionCorrection()));
         return new Boards(computedAt, categories, votes.models(), votes.index(), engine,
-                config.leaderboard().style().covariates(), votes.differences(), activeDays(cutoff, votes.index()));
+                config.leaderboard().style().covariates(), votes.differences(), days);
     }
 
     /** Each category's (and 'all''s) first and last day per model index. */
