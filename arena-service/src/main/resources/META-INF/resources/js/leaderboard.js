@@ -1,15 +1,24 @@
-// The leaderboard: a sortable table, a rating chart with intervals and the pairwise win-rate heat map.
+// The leaderboard: a sortable table over a window of task days, a rating chart with intervals, the
+// pairwise win-rate heat map and the ratings over time.
 import {
   api, ApiError, byIds, el, svg, clear, fmtInt, fmtRating, fmtPct, fmtUsd, fmtMs, fmtDateTime, fmtRelative, missing,
 } from './common.js';
 
 const {
-  category: select, summary, status, board, charts, 'download-csv': csvLink,
-} = byIds('category', 'summary', 'status', 'board', 'charts', 'download-csv');
+  category: select, summary, status, board, charts, 'download-csv': csvLink, windows, range, from: fromInput,
+  to: toInput, history: historySection,
+} = byIds('category', 'summary', 'status', 'board', 'charts', 'download-csv', 'windows', 'range', 'from', 'to',
+  'history');
+const windowButtons = [...windows.querySelectorAll('button[data-window]')];
+const WINDOWS = new Set(windowButtons.map((b) => b.dataset.window));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// which task days are shown: a standard window, or from–to
+let selection = { window: 'all', from: null, to: null };
 const tbody = document.querySelector('#ranking tbody');
 const headers = [...document.querySelectorAll('#ranking th[data-key]')];
 
-const TEXT_KEYS = new Set(['displayName', 'provider']);
+const TEXT_KEYS = new Set(['displayName', 'provider', 'firstDay']);
 let models = [];
 let sort = { key: 'rank', dir: 'ascending' };
 
@@ -22,14 +31,39 @@ function categoryName(c) {
 
 let boardRequest = 0;  // only the answer to the latest selection is drawn
 
+function boardParams(category) {
+  const params = new URLSearchParams();
+  if (category) params.set('category', category);
+  if (selection.from) {
+    params.set('from', selection.from);
+    params.set('to', selection.to);
+  } else if (selection.window !== 'all') {
+    params.set('window', selection.window);
+  }
+  return params;
+}
+
+function showSelection() {
+  for (const b of windowButtons) {
+    b.setAttribute('aria-pressed', String(!selection.from && b.dataset.window === selection.window));
+  }
+  if (selection.from) {
+    fromInput.value = selection.from;
+    toInput.value = selection.to;
+  }
+}
+
 async function load() {
   const request = ++boardRequest;
   const category = select.value;
-  const query = category ? `?category=${encodeURIComponent(category)}` : '';
+  const params = boardParams(category);
+  const query = params.toString() ? `?${params}` : '';
   csvLink.href = `/api/leaderboard.csv${query}`;
   const url = new URL(window.location.href);
-  if (category) url.searchParams.set('category', category); else url.searchParams.delete('category');
-  history.replaceState(null, '', url);
+  for (const key of ['category', 'window', 'from', 'to']) url.searchParams.delete(key);
+  for (const [key, value] of params) url.searchParams.set(key, value);
+  window.history.replaceState(null, '', url);
+  showSelection();
   board.setAttribute('aria-busy', 'true');
   clear(status).append(el('p', { class: 'notice' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading the leaderboard…'));
   try {
@@ -42,9 +76,12 @@ async function load() {
     summary.textContent = '';
     const retry = el('button', { type: 'button', class: 'btn primary' }, 'Try again');
     retry.addEventListener('click', load);
-    const message = e instanceof ApiError && e.status === 404
-      ? 'No leaderboard yet for this selection.'
-      : `Could not load the leaderboard: ${e.message}`;
+    let message = `Could not load the leaderboard: ${e.message}`;
+    if (e instanceof ApiError && e.status === 404) message = 'No leaderboard yet for this selection.';
+    else if (e instanceof ApiError && e.status === 400) message = `These days cannot be shown: ${e.message}`;
+    else if (e instanceof ApiError && e.status === 503) {
+      message = `The server is busy computing another range of days; try again in ${e.retryAfterSeconds || 5} s.`;
+    }
     clear(status).append(el('div', { class: 'notice error' }, el('p', {}, message), el('div', { class: 'actions' }, retry)));
   } finally {
     board.removeAttribute('aria-busy');
@@ -61,10 +98,17 @@ function fillCategories(categories, selected) {
   select.value = selected || '';
 }
 
+function covers(data) {
+  if (!data.from || !data.to) return 'All task days';
+  const names = { '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days' };
+  const days = `${data.from} to ${data.to}`;
+  return names[data.window] ? `${names[data.window]} (${days})` : `Task days ${days}`;
+}
+
 function render(data, category) {
   fillCategories(data.categories, category);
   models = Array.isArray(data.models) ? data.models : [];
-  const parts = [];
+  const parts = [covers(data)];
   if (data.computedAt) parts.push(`Last updated ${fmtRelative(data.computedAt)} (${fmtDateTime(data.computedAt)})`);
   parts.push(`${fmtInt(num(data.votes) ?? 0)} votes`);
   if (num(data.bootstrapRounds)) parts.push(`${fmtInt(data.bootstrapRounds)} bootstrap rounds`);
@@ -75,7 +119,7 @@ function render(data, category) {
     board.hidden = true;
     charts.hidden = true;
     clear(status).append(el('div', { class: 'notice' },
-      el('p', {}, 'No ranking yet: it appears once the first votes are in.'),
+      el('p', {}, data.from ? 'No votes on the tasks of these days.' : 'No ranking yet: it appears once the first votes are in.'),
       el('div', { class: 'actions' }, el('a', { class: 'btn primary', href: '/' }, 'Vote in the arena'))));
     return;
   }
@@ -146,7 +190,8 @@ function renderTable() {
       el('td', { class: 'num' }, fmtPct(num(m.renderSuccessRate))),
       el('td', { class: 'num' }, fmtUsd(num(m.meanCostUsd))),
       el('td', { class: 'num' }, fmtMs(num(m.meanLatencyMs))),
-      el('td', { class: 'num opt' }, fmtRating(num(m.elo)))));
+      el('td', { class: 'num opt' }, fmtRating(num(m.elo))),
+      el('td', { class: 'opt arena-days' }, m.firstDay ? `${m.firstDay} – ${m.lastDay}` : missing)));
   }
   for (const th of headers) th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.dir : 'none');
 }
@@ -311,15 +356,155 @@ window.addEventListener('resize', () => {
   resizeTimer = setTimeout(() => {
     if (!lastBoard || charts.hidden) return;
     renderRatingChart(document.getElementById('rating-chart'), models);
-  renderStyle(data.style, data.position);
     renderHeatmap(document.getElementById('heatmap'), lastBoard.matrix, models);
+    if (lastHistory) renderHistory(lastHistory);
   }, 150);
 });
 
-select.addEventListener('change', load);
-const initial = new URL(window.location.href).searchParams.get('category');
+// ---------- ratings over time ----------
+
+// eight hues that stay apart in the light and the dark theme; a ninth model reuses the first with dashes
+const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
+let lastHistory = null;
+let historyRequest = 0;
+
+async function loadHistory() {
+  const request = ++historyRequest;
+  const category = select.value;
+  const query = category ? `?category=${encodeURIComponent(category)}` : '';
+  try {
+    const { body } = await api(`/api/leaderboard/history${query}`);
+    if (request !== historyRequest) return;
+    lastHistory = body || {};
+    renderHistory(lastHistory);
+  } catch (e) {
+    if (request !== historyRequest) return;
+    lastHistory = null;
+    historySection.hidden = true;
+  }
+}
+
+function renderHistory(data) {
+  const series = (Array.isArray(data.models) ? data.models : []).filter((s) => Array.isArray(s.points) && s.points.length);
+  const days = Array.isArray(data.days) ? data.days : [];
+  const host = document.getElementById('history-chart');
+  const legend = document.getElementById('history-legend');
+  clear(host);
+  clear(legend);
+  if (series.length === 0 || days.length === 0) {
+    historySection.hidden = true;
+    return;
+  }
+  historySection.hidden = false;
+  document.getElementById('history-note').textContent = `Each point is a model's rating over the votes of the tasks of
+    the ${data.trailingDays} days up to that day (closed days only); one line per model.`;
+  const index = new Map(days.map((d, i) => [d, i]));
+  const ratings = series.flatMap((s) => s.points.map((p) => p.rating));
+  let lo = Math.min(...ratings);
+  let hi = Math.max(...ratings);
+  if (hi - lo < 20) { lo -= 10; hi += 10; }
+  const pad = (hi - lo) * 0.08;
+  lo -= pad; hi += pad;
+  const width = Math.max(300, Math.round(host.clientWidth || 640));
+  const height = 260;
+  const left = 48;
+  const right = 12;
+  const top = 12;
+  const bottom = 28;
+  const x = (d) => left + (days.length === 1 ? 0.5 : index.get(d) / (days.length - 1)) * (width - left - right);
+  const y = (v) => top + (1 - (v - lo) / (hi - lo)) * (height - top - bottom);
+  const summaryOf = (s) => {
+    const first = s.points[0];
+    const last = s.points[s.points.length - 1];
+    return `${nameOf(s)}: ${fmtRating(first.rating)} on ${first.day}, ${fmtRating(last.rating)} on ${last.day}`;
+  };
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'fill', role: 'img', 'aria-labelledby': 'history-title history-desc' },
+    svg('desc', { id: 'history-desc' }, series.map(summaryOf).join('; ')));
+  const step = niceStep(hi - lo, 4);
+  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) {
+    root.append(svg('line', { class: 'gridline', x1: left, x2: width - right, y1: y(t), y2: y(t) }),
+      svg('text', { x: left - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'muted-text' }, fmtRating(t)));
+  }
+  const ticks = days.length === 1 ? [days[0]] : [days[0], days[days.length - 1]];
+  for (const d of ticks) {
+    root.append(svg('text', { x: x(d), y: height - 8, 'text-anchor': days.length === 1 ? 'middle' : d === days[0] ? 'start' : 'end', class: 'muted-text' }, d));
+  }
+  series.forEach((s, i) => {
+    const color = PALETTE[i % PALETTE.length];
+    const dashed = i >= PALETTE.length ? '6 4' : null;
+    const points = s.points.filter((p) => index.has(p.day));
+    const g = svg('g', { 'data-model': s.model }, svg('title', {}, summaryOf(s)));
+    if (points.length > 1) {
+      const d = points.map((p, k) => `${k ? 'L' : 'M'}${x(p.day).toFixed(1)},${y(p.rating).toFixed(1)}`).join(' ');
+      g.append(svg('path', { class: 'series', d, stroke: color, 'stroke-dasharray': dashed }));
+    }
+    for (const p of points) {
+      g.append(svg('circle', { cx: x(p.day), cy: y(p.rating), r: 3, fill: color },
+        svg('title', {}, `${nameOf(s)} on ${p.day}: ${fmtRating(p.rating)} (${fmtInt(p.votes)} votes)`)));
+    }
+    root.append(g);
+    legend.append(el('li', { 'data-model': s.model },
+      svg('svg', { width: 18, height: 10, 'aria-hidden': 'true' },
+        svg('line', { x1: 1, x2: 17, y1: 5, y2: 5, stroke: color, 'stroke-width': 3, 'stroke-dasharray': dashed })),
+      nameOf(s)));
+  });
+  host.append(root);
+  renderHistoryTable(series, days);
+}
+
+function renderHistoryTable(series, days) {
+  const head = document.querySelector('#history-table thead tr');
+  const body = document.querySelector('#history-table tbody');
+  clear(head).append(el('th', { scope: 'col' }, 'Day'), ...series.map((s) => el('th', { scope: 'col', class: 'num' }, nameOf(s))));
+  clear(body);
+  const byDay = series.map((s) => new Map(s.points.map((p) => [p.day, p])));
+  for (const day of [...days].reverse()) {
+    body.append(el('tr', { 'data-day': day }, el('th', { scope: 'row' }, day),
+      ...byDay.map((points) => {
+        const p = points.get(day);
+        if (!p) return el('td', { class: 'num' }, missing);
+        const ci = num(p.ciLow) !== null && num(p.ciHigh) !== null ? ` (${fmtRating(p.ciLow)} – ${fmtRating(p.ciHigh)})` : '';
+        return el('td', { class: 'num' }, fmtRating(p.rating), ci ? el('span', { class: 'small muted' }, ci) : null);
+      })));
+  }
+}
+
+// ---------- controls ----------
+
+for (const b of windowButtons) {
+  b.addEventListener('click', () => {
+    selection = { window: b.dataset.window, from: null, to: null };
+    load();
+  });
+}
+
+range.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const from = fromInput.value;
+  const to = toInput.value;
+  if (!DATE.test(from) || !DATE.test(to) || from > to) {
+    clear(status).append(el('div', { class: 'notice error' },
+      el('p', {}, 'Pick a first and a last day, the first not after the last.')));
+    return;
+  }
+  selection = { window: 'custom', from, to };
+  load();
+});
+
+select.addEventListener('change', () => {
+  load();
+  loadHistory();
+});
+const params = new URL(window.location.href).searchParams;
+const initial = params.get('category');
 if (initial) {
   select.add(new Option(initial, initial, true, true));
   select.value = initial;
 }
+if (DATE.test(params.get('from') || '') && DATE.test(params.get('to') || '')) {
+  selection = { window: 'custom', from: params.get('from'), to: params.get('to') };
+} else if (WINDOWS.has(params.get('window'))) {
+  selection = { window: params.get('window'), from: null, to: null };
+}
 load();
+loadHistory();

@@ -4,10 +4,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One leaderboard (all votes, or one task category). Ratings are Bradley–Terry on the Elo scale
+ * One leaderboard (all votes, or one task category) over the task days of {@code window}
+ * ({@code all}; {@code 7d}, {@code 30d}, {@code 90d}; or {@code custom}), from {@code from} to
+ * {@code to} inclusive (null for {@code all}). Ratings are Bradley–Terry on the Elo scale
  * (400/ln 10, mean 1000) with bootstrap 95% intervals. Only the models of the main connected
  * component of the comparison graph are ranked against each other; a model voted on only against
  * models outside it is {@code notYetComparable}: null rank, rating, interval and Elo (listed after
@@ -19,24 +22,32 @@ import java.util.List;
  */
 @RegisterForReflection
 public record Leaderboard(Instant computedAt, String category, long votes, int bootstrapRounds, String method,
-                          List<String> categories, List<Row> models, Matrix matrix, Style style, Position position) {
+                          List<String> categories, List<Row> models, Matrix matrix, Style style, Position position,
+                          String window, LocalDate from, LocalDate to) {
 
     @RegisterForReflection
     public record Row(Integer rank, String model, String displayName, String provider, Double rating, Double ciLow,
                       Double ciHigh, long votes, long wins, long losses, long ties, Double winRate, Double elo,
                       Double renderSuccessRate, Double meanJsErrors, BigDecimal meanCostUsd, Double meanLatencyMs,
                       Double meanOutputTokens, long submissions, boolean notYetComparable, Integer styleRank,
-                      Double styleRating, Double styleCiLow, Double styleCiHigh) {
+                      Double styleRating, Double styleCiLow, Double styleCiHigh, LocalDate firstDay,
+                      LocalDate lastDay) {
 
         /** A row from its parts, so that no caller lines up two dozen values by position. */
-        static Row of(LeaderboardSource.ModelRow model, Rating rating, Pipeline pipeline, StyleRating style) {
+        static Row of(LeaderboardSource.ModelRow model, Rating rating, Pipeline pipeline, StyleRating style,
+                      Days days) {
             return new Row(rating.rank(), model.slug(), model.displayName(), model.provider(), rating.rating(),
                     rating.ciLow(), rating.ciHigh(), rating.votes(), rating.wins(), rating.losses(), rating.ties(),
                     rating.winRate(), rating.elo(), pipeline.renderSuccessRate(), pipeline.meanJsErrors(),
                     pipeline.meanCostUsd(), pipeline.meanLatencyMs(), pipeline.meanOutputTokens(),
                     pipeline.submissions(), rating.notYetComparable(), style.rank(), style.rating(), style.ciLow(),
-                    style.ciHigh());
+                    style.ciHigh(), days.first(), days.last());
         }
+    }
+
+    /** The first and last UTC day of the model's solutions on closed tasks of the board's category (any window). */
+    record Days(LocalDate first, LocalDate last) {
+        static final Days NONE = new Days(null, null);
     }
 
     /** The plain board's figures of one model; the nulls of a model not rated. */

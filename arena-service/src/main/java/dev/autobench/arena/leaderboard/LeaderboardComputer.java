@@ -17,6 +17,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,16 +39,103 @@ public class LeaderboardComputer {
     @Inject
     ArenaConfig config;
 
+    @Inject
+    LeaderboardTimeConfig time;
+
     Clock clock = Clock.systemUTC();
 
     /**
-     * Boards by category ('all' first), each listing the categories that have a board. Only tasks
-     * whose arena window has closed at the computation's instant count (their votes are exactly
-     * what the public export carries then), so the board reveals nothing about an open match.
+     * Boards by key ({@link BoardWindow#key}: the category alone for the board of every day, 'all'
+     * first, then each standard window's), each listing the categories that have a board. Only
+     * tasks whose arena window has closed at the computation's instant count (their votes are
+     * exactly what the public export carries then), so the board reveals nothing about an open match.
      */
     public Map<String, Leaderboard> compute() {
         Instant computedAt = clock.instant();
         Instant cutoff = computedAt.minus(config.window());
+        LocalDate today = computedAt.atZone(ZoneOffset.UTC).toLocalDate();
+        Votes votes = votes(cutoff, BoardWindow.EVERY_DAY);
+        List<LeaderboardSource.PipelineRow> pipeline = source.pipeline(cutoff);
+        TreeSet<String> categories = new TreeSet<>(votes.byCategory().keySet());
+        for (LeaderboardSource.PipelineRow row : pipeline) {
+            categories.add(row.category());
+        }
+        categories.remove(LeaderboardSnapshot.ALL);
+        List<String> categoryList = List.copyOf(categories);
+        Map<String, Leaderboard> boards = new LinkedHashMap<>();
+        Map<String, Map<Integer, Leaderboard.Days>> days = activeDays(cutoff, votes.index());
+        Boards every = boards(computedAt, categoryList, votes, config.leaderboard().bootstrapRounds(), days);
+        addBoards(boards, every, BoardWindow.EVERY_DAY, votes, pipeline);
+        Boards windowed = boards(computedAt, categoryList, votes, time.windowBootstrapRounds(), days);
+        for (String name : BoardWindow.STANDARD) {
+            BoardWindow window = BoardWindow.lastDays(name, today);
+            addBoards(boards, windowed, window, votes.within(window), source.pipeline(cutoff, window));
+        }
+        return boards;
+    }
+
+    /**
+     * The board of one category ('all') over a custom window, of the tasks closed at {@code asOf}
+     * (the instant of the served batch, so that it agrees with it); {@code categories} are the
+     * batch's.
+     */
+    public Leaderboard compute(Instant asOf, BoardWindow window, String category, List<String> categories) {
+        Instant cutoff = asOf.minus(config.window());
+        Votes votes = votes(cutoff, window);
+        List<LeaderboardSource.PipelineRow> pipeline = source.pipeline(cutoff, window);
+        Boards boards = boards(asOf, categories, votes, time.windowBootstrapRounds(),
+                activeDays(cutoff, votes.index()));
+        boolean all = LeaderboardSnapshot.ALL.equals(category);
+        return board(boards, window, category, all ? votes.all() : votes.byCategory().getOrDefault(category, List.of()),
+                all ? pipeline : pipeline.stream().filter(row -> row.category().equals(category)).toList());
+    }
+
+    private void addBoards(Map<String, Leaderboard> boards, Boards shared, BoardWindow window, Votes votes,
+                           List<LeaderboardSource.PipelineRow> pipeline) {
+        Map<String, List<LeaderboardSource.PipelineRow>> pipelineByCategory = new HashMap<>();
+        for (LeaderboardSource.PipelineRow row : pipeline) {
+            pipelineByCategory.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row);
+        }
+        boards.put(BoardWindow.key(window.name(), LeaderboardSnapshot.ALL),
+                board(shared, window, LeaderboardSnapshot.ALL, votes.all(), pipeline));
+        for (String category : shared.categories()) {
+            boards.put(BoardWindow.key(window.name(), category), board(shared, window, category,
+                    votes.byCategory().getOrDefault(category, List.of()),
+                    pipelineByCategory.getOrDefault(category, List.of())));
+        }
+    }
+
+    /**
+     * The counted votes of one read, each {@code {left, right, outcome, style row, epoch day}}
+     * (model indexes into {@code models}), all of them and by category.
+     */
+    private record Votes(List<LeaderboardSource.ModelRow> models, Map<UUID, Integer> index, List<int[]> all,
+                         Map<String, List<int[]>> byCategory, StyleDifferences differences) {
+
+        static final int DAY = 4;
+
+        Votes within(BoardWindow window) {
+            List<int[]> kept = new ArrayList<>();
+            Map<String, List<int[]>> keptByCategory = new HashMap<>();
+            for (Map.Entry<String, List<int[]>> entry : byCategory.entrySet()) {
+                List<int[]> in = new ArrayList<>();
+                for (int[] vote : entry.getValue()) {
+                    if (window.contains(vote[DAY])) {
+                        in.add(vote);
+                    }
+                }
+                keptByCategory.put(entry.getKey(), in);
+            }
+            for (int[] vote : all) {
+                if (window.contains(vote[DAY])) {
+                    kept.add(vote);
+                }
+            }
+            return new Votes(models, index, kept, keptByCategory, differences);
+        }
+    }
+
+    private Votes votes(Instant cutoff, BoardWindow window) {
         List<LeaderboardSource.ModelRow> models = source.models();
         Map<UUID, Integer> index = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
@@ -57,48 +146,68 @@ public class LeaderboardComputer {
         List<StyleCovariate> covariates = config.leaderboard().style().covariates();
         Map<UUID, LeaderboardSource.StyleRow> styles = covariates.isEmpty() ? Map.of() : source.styles(cutoff);
         StyleDifferences differences = new StyleDifferences(covariates.size());
-        source.countedVotes(cutoff, vote -> {
+        source.countedVotes(cutoff, window, vote -> {
             Integer left = index.get(vote.leftModel());
             Integer right = index.get(vote.rightModel());
             if (left == null || right == null || left.equals(right)) {
                 return;
             }
             int[] battle = {left, right, outcome(vote.outcome()).ordinal(),
-                    differences.add(covariates, styles.get(vote.leftSubmission()), styles.get(vote.rightSubmission()))};
+                    differences.add(covariates, styles.get(vote.leftSubmission()), styles.get(vote.rightSubmission())),
+                    (int) vote.taskDate().toEpochDay()};
             all.add(battle);
             votesByCategory.computeIfAbsent(vote.category(), c -> new ArrayList<>()).add(battle);
         });
-        Map<String, List<LeaderboardSource.PipelineRow>> pipelineByCategory = new HashMap<>();
-        List<LeaderboardSource.PipelineRow> pipeline = source.pipeline(cutoff);
-        for (LeaderboardSource.PipelineRow row : pipeline) {
-            pipelineByCategory.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row);
-        }
-        TreeSet<String> categories = new TreeSet<>(votesByCategory.keySet());
-        categories.addAll(pipelineByCategory.keySet());
-        categories.remove(LeaderboardSnapshot.ALL);
-        List<String> categoryList = List.copyOf(categories);
+        return new Votes(models, index, all, votesByCategory, differences);
+    }
 
-        RankingEngine engine = new RankingEngine(new RankingOptions(config.leaderboard().bootstrapRounds(),
+    private Boards boards(Instant computedAt, List<String> categories, Votes votes, int bootstrapRounds,
+                          Map<String, Map<Integer, Leaderboard.Days>> days) {
+        RankingEngine engine = new RankingEngine(new RankingOptions(bootstrapRounds,
                 config.leaderboard().bootstrapSeed(), config.leaderboard().eloK(),
                 config.leaderboard().style().positionCorrection()));
-        Boards boards = new Boards(computedAt, categoryList, models, index, engine, covariates, differences);
-        Map<String, Leaderboard> byCategory = new LinkedHashMap<>();
-        byCategory.put(LeaderboardSnapshot.ALL, board(boards, LeaderboardSnapshot.ALL, all, pipeline));
-        for (String category : categoryList) {
-            byCategory.put(category, board(boards, category, votesByCategory.getOrDefault(category, List.of()),
-                    pipelineByCategory.getOrDefault(category, List.of())));
+        return new Boards(computedAt, categories, votes.models(), votes.index(), engine,
+                config.leaderboard().style().covariates(), votes.differences(), days);
+    }
+
+    /** Each category's (and 'all''s) first and last day per model index. */
+    private Map<String, Map<Integer, Leaderboard.Days>> activeDays(Instant cutoff, Map<UUID, Integer> index) {
+        Map<String, Map<Integer, Leaderboard.Days>> days = new HashMap<>();
+        for (LeaderboardSource.ActiveDays row : source.activeDays(cutoff)) {
+            Integer model = index.get(row.model());
+            if (model == null) {
+                continue;
+            }
+            days.computeIfAbsent(row.category(), c -> new HashMap<>()).put(model,
+                    new Leaderboard.Days(row.first(), row.last()));
+            days.computeIfAbsent(ALL_CATEGORIES, c -> new HashMap<>()).merge(model,
+                    new Leaderboard.Days(row.first(), row.last()),
+                    (a, b) -> new Leaderboard.Days(min(a.first(), b.first()), max(a.last(), b.last())));
         }
-        return byCategory;
+        return days;
+    }
+
+    /** The key of the 'all' board's days: no category is empty, while one may be called 'all'. */
+    private static final String ALL_CATEGORIES = "";
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** What every board of one computation shares: the instant, the categories, the models and the ranking. */
     private record Boards(Instant computedAt, List<String> categories, List<LeaderboardSource.ModelRow> models,
                           Map<UUID, Integer> index, RankingEngine engine, List<StyleCovariate> covariates,
-                          StyleDifferences differences) {
+                          StyleDifferences differences, Map<String, Map<Integer, Leaderboard.Days>> days) {
     }
 
-    private Leaderboard board(Boards boards, String category, List<int[]> votes,
+    private Leaderboard board(Boards boards, BoardWindow window, String category, List<int[]> votes,
                               List<LeaderboardSource.PipelineRow> pipeline) {
+        Map<Integer, Leaderboard.Days> days = boards.days().getOrDefault(
+                LeaderboardSnapshot.ALL.equals(category) ? ALL_CATEGORIES : category, Map.of());
         List<LeaderboardSource.ModelRow> models = boards.models();
         Map<UUID, Integer> index = boards.index();
         List<StyleCovariate> covariates = boards.covariates();
@@ -152,7 +261,8 @@ public class LeaderboardComputer {
         for (int i : order) {
             LeaderboardSource.ModelRow model = models.get(members.get(i));
             PipelineTotals t = totals.getOrDefault(members.get(i), new PipelineTotals());
-            rows.add(Leaderboard.Row.of(model, rating(result, i), t.pipeline(), styleRating(result, i)));
+            rows.add(Leaderboard.Row.of(model, rating(result, i), t.pipeline(), styleRating(result, i),
+                    days.getOrDefault(members.get(i), Leaderboard.Days.NONE)));
             slugs.add(model.slug());
         }
         List<List<Double>> winRate = new ArrayList<>();
@@ -169,8 +279,8 @@ public class LeaderboardComputer {
             battleCounts.add(counts);
         }
         return new Leaderboard(boards.computedAt(), category, result.battles(), result.bootstrapRounds(),
-                "bradley_terry", boards.categories(), rows, new Leaderboard.Matrix(slugs, winRate, battleCounts), style(result, covariates),
-                position(result.position()));
+                "bradley_terry", boards.categories(), rows, new Leaderboard.Matrix(slugs, winRate, battleCounts),
+                style(result, covariates), position(result.position()), window.name(), window.from(), window.to());
     }
 
     private static Leaderboard.Rating rating(RankingResult result, int i) {
@@ -248,7 +358,7 @@ public class LeaderboardComputer {
         }
     }
 
-    static Outcome outcome(dev.autobench.arena.voting.VoteOutcome outcome) {
+    public static Outcome outcome(dev.autobench.arena.voting.VoteOutcome outcome) {
         return switch (outcome) {
             case LEFT -> Outcome.A_WINS;
             case RIGHT -> Outcome.B_WINS;

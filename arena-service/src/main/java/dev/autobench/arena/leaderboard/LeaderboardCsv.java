@@ -14,7 +14,7 @@ public final class LeaderboardCsv {
 
     static final String HEADER = "rank,model,display_name,provider,rating,ci_low,ci_high,votes,wins,losses,ties,"
             + "win_rate,elo,render_success_rate,mean_js_errors,mean_cost_usd,mean_latency_ms,mean_output_tokens,"
-            + "submissions,not_yet_comparable,style_rank,style_rating,style_ci_low,style_ci_high";
+            + "submissions,not_yet_comparable,style_rank,style_rating,style_ci_low,style_ci_high,first_day,last_day";
 
     private LeaderboardCsv() {
     }
@@ -26,7 +26,7 @@ public final class LeaderboardCsv {
                             r.ciLow(), r.ciHigh(), r.votes(), r.wins(), r.losses(), r.ties(), r.winRate(), r.elo(),
                             r.renderSuccessRate(), r.meanJsErrors(), r.meanCostUsd(), r.meanLatencyMs(),
                             r.meanOutputTokens(), r.submissions(), r.notYetComparable(), r.styleRank(),
-                            r.styleRating(), r.styleCiLow(), r.styleCiHigh())
+                            r.styleRating(), r.styleCiLow(), r.styleCiHigh(), r.firstDay(), r.lastDay())
                     .map(v -> v == null ? "" : v instanceof Text t ? t.quoted() : Objects.toString(v))
                     .collect(Collectors.joining(",")))
                     .append("\r\n");

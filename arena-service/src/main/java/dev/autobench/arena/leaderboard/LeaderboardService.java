@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +62,32 @@ public class LeaderboardService {
 
     /** The board of a category ('all' when null); empty until the first computation, or for an unknown category. */
     public Optional<Served> board(String category) {
+        return board(category, BoardWindow.ALL);
+    }
+
+    /**
+     * The board of a category ('all' when null) over a precomputed window ({@link BoardWindow#ALL}
+     * or one of {@link BoardWindow#STANDARD}); empty for an unknown category.
+     */
+    public Optional<Served> board(String category, String window) {
         State current = state;
-        String key = category == null || category.isBlank() ? LeaderboardSnapshot.ALL : category;
-        Served served = current.boards().get(key);
-        if (served == null && current.boards().isEmpty() && LeaderboardSnapshot.ALL.equals(key)) {
-            return Optional.of(empty());
+        String name = category == null || category.isBlank() ? LeaderboardSnapshot.ALL : category;
+        Served served = current.boards().get(BoardWindow.key(window, name));
+        if (served == null && current.boards().isEmpty() && LeaderboardSnapshot.ALL.equals(name)) {
+            return Optional.of(empty(window));
         }
         return Optional.ofNullable(served);
+    }
+
+    /** The served batch's identity and instant (null before the first), what custom windows are computed against. */
+    public record Batch(long snapshotId, Instant computedAt, List<String> categories) {
+    }
+
+    public Batch batch() {
+        State current = state;
+        Served all = current.boards().get(LeaderboardSnapshot.ALL);
+        return new Batch(current.snapshotId(), current.computedAt(),
+                all == null ? List.of() : all.board().categories());
     }
 
     @Scheduled(identity = "leaderboard-refresh", every = "${autobench.arena.leaderboard.check-every:5s}",
@@ -83,7 +104,7 @@ public class LeaderboardService {
         loadStoredIfNewer();
         String fingerprint = source.fingerprint(clock.instant().minus(config.window()));
         State current = state;
-        if (!force && fingerprint.equals(current.fingerprint())) {
+        if (!force && fingerprint.equals(current.fingerprint()) && current(current)) {
             return current.computedAt();
         }
         if (!force && current.computedAt() != null
@@ -99,6 +120,20 @@ public class LeaderboardService {
         store.save(fingerprint, boards, (int) TimeUnit.NANOSECONDS.toMillis(elapsed));
         loadStoredIfNewer();
         return state.computedAt();
+    }
+
+    /**
+     * Whether the served batch is still whole with unchanged inputs: the 7d/30d/90d boards end on
+     * the computation's UTC day, so a new day needs a new batch, and a batch stored before the
+     * windows existed has none.
+     */
+    private boolean current(State current) {
+        if (current.computedAt() == null) {
+            return true;
+        }
+        LocalDate computedOn = current.computedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        return computedOn.equals(clock.instant().atZone(ZoneOffset.UTC).toLocalDate())
+                && current.boards().containsKey(BoardWindow.key(BoardWindow.STANDARD.get(0), LeaderboardSnapshot.ALL));
     }
 
     private void loadStoredIfNewer() {
@@ -135,8 +170,9 @@ public class LeaderboardService {
         }
     }
 
-    private Served empty() {
+    private Served empty(String window) {
         return serve(new Leaderboard(null, LeaderboardSnapshot.ALL, 0, 0, "bradley_terry", List.of(), List.of(),
-                new Leaderboard.Matrix(List.of(), List.of(), List.of()), null, null), "\"lb-empty\"");
+                new Leaderboard.Matrix(List.of(), List.of(), List.of()), null, null, window, null, null),
+                BoardWindow.ALL.equals(window) ? "\"lb-empty\"" : "\"lb-empty-" + window + "\"");
     }
 }

@@ -29,6 +29,10 @@ public class LeaderboardSnapshot extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String category;
 
+    /** Which task days the board covers: {@link BoardWindow#ALL} or one of {@link BoardWindow#STANDARD}. */
+    @Column(name = "time_window", nullable = false, columnDefinition = "text")
+    public String timeWindow = BoardWindow.ALL;
+
     @Column(nullable = false, columnDefinition = "text")
     public String method;
 

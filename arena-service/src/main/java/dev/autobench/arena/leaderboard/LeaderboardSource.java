@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,7 +34,11 @@ public class LeaderboardSource {
 
     /** A counted vote, left side first, in the order votes were stored. */
     public record VoteRow(UUID leftModel, UUID rightModel, VoteOutcome outcome, String category,
-                          UUID leftSubmission, UUID rightSubmission) {
+                          UUID leftSubmission, UUID rightSubmission, LocalDate taskDate) {
+    }
+
+    /** The first and last UTC task day with a solution of {@code model} in {@code category} on a closed task. */
+    public record ActiveDays(UUID model, String category, LocalDate first, LocalDate last) {
     }
 
     /**
@@ -87,13 +92,13 @@ public class LeaderboardSource {
             """.formatted(CLOSED);
 
     private static final String VOTES = """
-            SELECT ls.model_id, rs.model_id, v.outcome, t.category, ls.id, rs.id
+            SELECT ls.model_id, rs.model_id, v.outcome, t.category, ls.id, rs.id, t.task_date
             FROM votes v
             JOIN matches m ON m.id = v.match_id
             JOIN submissions ls ON ls.id = m.left_submission_id
             JOIN submissions rs ON rs.id = m.right_submission_id
             JOIN tasks t ON t.id = m.task_id
-            WHERE v.counted AND %s
+            WHERE v.counted AND %s AND t.task_date BETWEEN ? AND ?
             ORDER BY v.id
             """.formatted(CLOSED);
 
@@ -107,9 +112,21 @@ public class LeaderboardSource {
             FROM submissions s
             JOIN tasks t ON t.id = s.task_id
             LEFT JOIN artifacts a ON a.submission_id = s.id
-            WHERE s.status IN ('succeeded', 'failed') AND %s
+            WHERE s.status IN ('succeeded', 'failed') AND %s AND t.task_date BETWEEN ? AND ?
             GROUP BY s.model_id, t.category
             """.formatted(CLOSED);
+
+    private static final String ACTIVE_DAYS = """
+            SELECT s.model_id, t.category, min(t.task_date), max(t.task_date)
+            FROM submissions s
+            JOIN tasks t ON t.id = s.task_id
+            WHERE s.status = 'succeeded' AND %s
+            GROUP BY s.model_id, t.category
+            """.formatted(CLOSED);
+
+    /** The bounds that stand for "every day" in a task-day range. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     /*
      * Another origin: an absolute or protocol-relative URL in a script or stylesheet tag, or an
@@ -173,9 +190,15 @@ public class LeaderboardSource {
 
     /** Pipeline sums over the tasks closed at {@code cutoff} (= now − window). */
     public List<PipelineRow> pipeline(Instant cutoff) {
+        return pipeline(cutoff, BoardWindow.EVERY_DAY);
+    }
+
+    /** Pipeline sums over the tasks of the window's days closed at {@code cutoff}. */
+    public List<PipelineRow> pipeline(Instant cutoff, BoardWindow window) {
         List<PipelineRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PIPELINE)) {
             st.setObject(1, utc(cutoff));
+            bindDays(st, 2, window);
             try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 rows.add(new PipelineRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4),
@@ -194,17 +217,24 @@ public class LeaderboardSource {
      * exactly the votes the public export carries at that cutoff.
      */
     public void countedVotes(Instant cutoff, Consumer<VoteRow> consumer) {
+        countedVotes(cutoff, BoardWindow.EVERY_DAY, consumer);
+    }
+
+    /** {@link #countedVotes(Instant, Consumer)} of the tasks of the window's days only. */
+    public void countedVotes(Instant cutoff, BoardWindow window, Consumer<VoteRow> consumer) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL only honours the fetch size inside a transaction
             try (PreparedStatement st = c.prepareStatement(VOTES)) {
                 st.setObject(1, utc(cutoff));
+                bindDays(st, 2, window);
                 st.setFetchSize(10_000);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         consumer.accept(new VoteRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                                 VoteOutcome.parse(rs.getString(3)).orElseThrow(), rs.getString(4),
-                                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class)));
+                                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                                rs.getObject(7, LocalDate.class)));
                     }
                 }
                 c.commit();
@@ -214,6 +244,28 @@ public class LeaderboardSource {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read votes", e);
         }
+    }
+
+    /** Per model and category, the first and last day of its solutions on the tasks closed at {@code cutoff}. */
+    public List<ActiveDays> activeDays(Instant cutoff) {
+        List<ActiveDays> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(ACTIVE_DAYS)) {
+            st.setObject(1, utc(cutoff));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ActiveDays(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the models' first and last days", e);
+        }
+    }
+
+    private static void bindDays(PreparedStatement st, int first, BoardWindow window) throws SQLException {
+        st.setObject(first, window.isAll() ? FIRST_DAY : window.from());
+        st.setObject(first + 1, window.isAll() ? LAST_DAY : window.to());
     }
 
     /** The style covariates of every succeeded submission of the tasks closed at {@code cutoff}. */

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Stored leaderboards: one batch per computation, one row per category. */
+/** Stored leaderboards: one batch per computation, one row per category and window. */
 @ApplicationScoped
 public class SnapshotRepository implements PanacheRepository<LeaderboardSnapshot> {
 
@@ -27,13 +27,14 @@ public class SnapshotRepository implements PanacheRepository<LeaderboardSnapshot
                 .getSingleResult());
     }
 
-    /** Every category's row of the most recent computation. */
+    /** Every category's and window's row of the most recent computation. */
     public List<LeaderboardSnapshot> latestBatch() {
         Optional<Instant> latest = Optional.ofNullable(getEntityManager()
-                .createQuery("SELECT max(s.computedAt) FROM LeaderboardSnapshot s WHERE s.category = :all", Instant.class)
+                .createQuery("SELECT max(s.computedAt) FROM LeaderboardSnapshot s WHERE s.category = :all"
+                        + " AND s.timeWindow = :all", Instant.class)
                 .setParameter("all", LeaderboardSnapshot.ALL)
                 .getSingleResult());
-        return latest.map(at -> list("computedAt = ?1 ORDER BY category", at)).orElse(List.of());
+        return latest.map(at -> list("computedAt = ?1 ORDER BY timeWindow, category", at)).orElse(List.of());
     }
 
     /** Drops old computations, always keeping the latest batch. */

@@ -50,11 +50,11 @@ public class SnapshotStore {
             return false;
         }
         Instant computedAt = boards.get(LeaderboardSnapshot.ALL).computedAt();
-        for (Map.Entry<String, Leaderboard> entry : boards.entrySet()) {
-            Leaderboard board = entry.getValue();
+        for (Leaderboard board : boards.values()) {
             LeaderboardSnapshot snapshot = new LeaderboardSnapshot();
             snapshot.computedAt = computedAt;
-            snapshot.category = entry.getKey();
+            snapshot.category = board.category();
+            snapshot.timeWindow = board.window();
             snapshot.method = "bradley_terry";
             snapshot.votesUsed = (int) Math.min(Integer.MAX_VALUE, board.votes());
             snapshot.bootstrapRounds = board.bootstrapRounds();
@@ -80,9 +80,9 @@ public class SnapshotStore {
         long maxId = 0;
         String fingerprint = null;
         for (LeaderboardSnapshot snapshot : batch) {
-            boards.put(snapshot.category, new Stored(snapshot.id, snapshot.body));
+            boards.put(BoardWindow.key(snapshot.timeWindow, snapshot.category), new Stored(snapshot.id, snapshot.body));
             maxId = Math.max(maxId, snapshot.id);
-            if (LeaderboardSnapshot.ALL.equals(snapshot.category)) {
+            if (LeaderboardSnapshot.ALL.equals(snapshot.category) && BoardWindow.ALL.equals(snapshot.timeWindow)) {
                 fingerprint = fingerprintOf(snapshot.body);
             }
         }

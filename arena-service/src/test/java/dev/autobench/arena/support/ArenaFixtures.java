@@ -44,7 +44,7 @@ public final class ArenaFixtures {
 
     /** Empties every table the arena reads, so each test sees only its own rows. */
     public static void reset() {
-        execute("TRUNCATE leaderboard_snapshots, votes, matches, artifacts, provider_calls, submissions, tasks, models CASCADE");
+        execute("TRUNCATE leaderboard_history_days, leaderboard_history, leaderboard_snapshots, votes, matches, artifacts, provider_calls, submissions, tasks, models CASCADE");
     }
 
     /** {@code models} models × {@code tasks} tasks generated at {@code generatedAt}, every submission rendered. */
@@ -108,6 +108,30 @@ public final class ArenaFixtures {
             throw new IllegalStateException(e);
         }
         return new Seeded(modelIds, slugs, taskIds, submissionIds, artifactIds);
+    }
+
+    /**
+     * A task of {@code day} in {@code category}, generated at the start of that day (so closed once
+     * the arena window has passed), answered and rendered by every model, with a match per pair of
+     * solutions (the pairing endpoint pairs open tasks only).
+     */
+    public static UUID taskWithMatches(Connection c, LocalDate day, String category, List<UUID> models)
+            throws SQLException {
+        UUID task = insertTask(c, day, "Task of " + day + " " + UUID.randomUUID().toString().substring(0, 8), category,
+                day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        for (UUID model : models) {
+            UUID submission = insertSubmission(c, task, model, "<html><body>answer " + UUID.randomUUID() + "</body></html>");
+            insertArtifact(c, submission, "rendered");
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO matches (task_id, left_submission_id, right_submission_id)
+                SELECT a.task_id, a.id, b.id FROM submissions a JOIN submissions b
+                  ON b.task_id = a.task_id AND a.model_id < b.model_id
+                WHERE a.task_id = ?""")) {
+            st.setObject(1, task);
+            st.executeUpdate();
+        }
+        return task;
     }
 
     public static UUID insertModel(Connection c, String slug, String displayName, String provider) throws SQLException {
