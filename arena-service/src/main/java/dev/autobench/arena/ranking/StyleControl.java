@@ -339,21 +339,8 @@ final class StyleControl {
 
     /** One bootstrap round from a resample of the cells ({@link PairCounts#resample}); (θ*, β*) into {@code into}. */
     void round(long[] sample, SplittableRandom random, double[] into) {
-        int dim = dimension;
         int q = covariates + 1;
-        double[] normal = new double[dim];
-        for (int k = 0; k < dim; k++) {
-            normal[k] = random.nextGaussian();
-        }
-        Arrays.fill(into, 0, dim, 0);
-        for (int row = 0; row < dim; row++) {
-            double s = 0;
-            int base = row * dim;
-            for (int c = 0; c <= row; c++) {
-                s += scatterFactor[base + c] * normal[c];
-            }
-            into[row] = s;
-        }
+        Arrays.fill(into, 0, dimension, 0);
         for (int cell = 0; cell < sample.length; cell++) {
             long n = sample[cell];
             if (n != 0) {
@@ -361,13 +348,55 @@ final class StyleControl {
                 embed(cellMeans, cell * q, pairI[pair], pairJ[pair], models, q, n, into);
             }
         }
-        for (int k = 0; k < dim; k++) {
+        for (int k = 0; k < dimension; k++) {
             into[k] -= fullScore[k];
+        }
+        finishRound(random, into);
+    }
+
+    /**
+     * Completes a round whose cells' part of the score change (the resample's summed cell means
+     * minus the full data's) is in {@code into}: adds the within-cell scatter's Gaussian draw and
+     * takes the linearised step, leaving (θ*, β*) in {@code into}.
+     */
+    void finishRound(SplittableRandom random, double[] into) {
+        int dim = dimension;
+        double[] normal = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            normal[k] = random.nextGaussian();
+        }
+        for (int row = 0; row < dim; row++) {
+            double s = 0;
+            int base = row * dim;
+            for (int c = 0; c <= row; c++) {
+                s += scatterFactor[base + c] * normal[c];
+            }
+            into[row] += s;
         }
         Cholesky.solve(hessianFactor, dim, into);
         for (int k = 0; k < dim; k++) {
             into[k] += fitted[k];
         }
+    }
+
+    /**
+     * The mean score vector of one cell in sparse form: its non-zero entries' (θ, β) indexes plus
+     * {@code offset} into {@code index} and values into {@code value} from position {@code at};
+     * returns the position after the last one written.
+     */
+    int cellVector(int cell, int offset, int[] index, double[] value, int at) {
+        int q = covariates + 1;
+        int pair = cell / PairCounts.KINDS;
+        double mean = cellMeans[cell * q];
+        index[at] = offset + pairI[pair];
+        value[at++] = mean;
+        index[at] = offset + pairJ[pair];
+        value[at++] = -mean;
+        for (int k = 1; k < q; k++) {
+            index[at] = offset + models + k - 1;
+            value[at++] = cellMeans[cell * q + k];
+        }
+        return at;
     }
 
     /**
