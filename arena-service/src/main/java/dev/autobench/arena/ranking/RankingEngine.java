@@ -272,6 +272,7 @@ public final class RankingEngine {
             linearised = null;
         }
         LinearisedBootstrap linear = linearised;
+        double[] startSigma = linear == null ? BradleyTerry.pairSigma(counts.i, counts.j, fitted) : null;
         IntStream.range(0, rounds).parallel().forEach(round -> {
             SplittableRandom random = new SplittableRandom(mix(seed, round));
             double[] theta = new double[m];
@@ -285,7 +286,8 @@ public final class RankingEngine {
                 double[] winsOfI = new double[counts.pairs()];
                 counts.collapse(sample, games, winsOfI);
                 System.arraycopy(fitted, 0, theta, 0, m);
-                BradleyTerry.refine(m, counts.i, counts.j, games, winsOfI, theta, factor, Workspace.get(m));
+                BradleyTerry.refine(m, counts.i, counts.j, games, winsOfI, theta, factor, startSigma,
+                        Workspace.get(m));
                 if (styleModel != null) {
                     // the same resample as the plain board's round, so both boards see the same data sets
                     styleModel.round(sample, random, phi);

@@ -411,12 +411,22 @@ final class StyleControl {
     void round(long[] sample, SplittableRandom random, double[] into) {
         int q = covariates + 1;
         Arrays.fill(into, 0, dimension, 0);
+        double[] effects = new double[q];
         for (int cell = 0; cell < sample.length; cell++) {
             long n = sample[cell];
             if (n != 0) {
                 int pair = cell / PairCounts.KINDS;
-                embed(cellMeans, cell * q, pairI[pair], pairJ[pair], models, q, n, into);
+                int at = cell * q;
+                double theta = n * cellMeans[at];
+                into[pairI[pair]] += theta;
+                into[pairJ[pair]] -= theta;
+                for (int k = 1; k < q; k++) {
+                    effects[k] += n * cellMeans[at + k];
+                }
             }
+        }
+        for (int k = 1; k < q; k++) {
+            into[models + k - 1] = effects[k];
         }
         for (int k = 0; k < dimension; k++) {
             into[k] -= fullScore[k];
