@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 /**
  * Computes a leaderboard from battles, the way LMArena/FastChat do: Bradley–Terry maximum
  * likelihood (ties half a win), 95% percentile intervals from bootstrap rounds that resample the
- * unique outcome counts multinomially, rank = 1 + the number of models whose lower bound is above
+ * unique outcome counts multinomially (on well-voted boards in their large-sample form, see
+ * {@link LinearisedBootstrap}), rank = 1 + the number of models whose lower bound is above
  * this one's upper bound, and online Elo beside it. Only the models of the comparison graph's main
  * component (see {@link Components}) are rated and ranked; the others are "not yet comparable". Rounds run in parallel on the common
  * ForkJoin pool, each with its own deterministic random stream, so results do not depend on
@@ -266,19 +267,16 @@ public final class RankingEngine {
         double[][] samples = new double[rounds][];
         long seed = options.seed();
         double[] factor = BradleyTerry.factoredHessian(m, counts.i, counts.j, fullGames(counts), fitted);
-        LinearisedBootstrap linearised = linearisedWhenJustified
-                ? LinearisedBootstrap.of(counts, fitted, factor, styleModel) : null;
-        if (linearised != null && !linearised.justified(counts, fitted, rated)) {
-            linearised = null;
-        }
-        LinearisedBootstrap linear = linearised;
+        boolean[] refit = linearisedWhenJustified ? LinearisedBootstrap.refitModels(counts, fitted, factor, rated) : null;
+        LinearisedBootstrap linear = refit == null ? null
+                : LinearisedBootstrap.of(counts, fitted, factor, styleModel, refit);
         double[] startSigma = linear == null ? BradleyTerry.pairSigma(counts.i, counts.j, fitted) : null;
         IntStream.range(0, rounds).parallel().forEach(round -> {
             SplittableRandom random = new SplittableRandom(mix(seed, round));
             double[] theta = new double[m];
             double[] phi = styleModel == null ? null : new double[styleModel.dimension()];
             if (linear != null) {
-                linear.round(random, fitted, theta, phi);
+                linear.round(random, theta, phi);
             } else {
                 long[] sample = new long[counts.counts.length];
                 counts.resample(random, sample);

@@ -19,7 +19,7 @@ class LinearisedBootstrapTest {
     @Test
     void onAWellVotedBoardTheIntervalsAgreeWithTheResamplingBootstrap() {
         Battles battles = StyleControlBenchmark.battles(12, 200_000, new SplittableRandom(31));
-        assertThat(justified(battles)).as("the data set is in the linearised bootstrap's domain").isTrue();
+        assertThat(refitModels(battles)).as("the data set is in the linearised bootstrap's domain").containsOnly(false);
         RankingOptions options = new RankingOptions(2000, 77, 4);
 
         RankingResult linearised = new RankingEngine(options, true).compute(battles);
@@ -56,7 +56,7 @@ class LinearisedBootstrapTest {
     @Test
     void aBoardWithFewVotesPerModelKeepsTheResamplingBootstrap() {
         Battles sparse = Simulation.battles(Simulation.evenRatings(8, 200), 1500, 0, new SplittableRandom(1));
-        assertThat(justified(sparse)).isFalse();
+        assertThat(refitModels(sparse)).as("every model would need a refit").isNull();
         RankingOptions options = new RankingOptions(200, 5, 4);
         RankingResult result = new RankingEngine(options, true).compute(sparse);
         RankingResult resampled = new RankingEngine(options, false).compute(sparse);
@@ -65,22 +65,44 @@ class LinearisedBootstrapTest {
     }
 
     /**
-     * A new model with a few dozen votes among well-voted ones is enough to keep the resampling
-     * bootstrap: its interval is far from symmetric.
+     * A new model with a few dozen votes among well-voted ones is refitted every round (its interval
+     * is far from symmetric) while the others stay linearised; all intervals, the new model's
+     * included, agree with resampling and refitting everything.
      */
     @Test
-    void oneSparselyVotedModelIsEnoughToKeepTheResamplingBootstrap() {
-        double[] truth = Simulation.evenRatings(9, 300);
-        Battles many = Simulation.battles(java.util.Arrays.copyOf(truth, 8), 80_000, 0.1, new SplittableRandom(3));
-        Battles battles = new Battles(9);
+    void aSparselyVotedNewModelIsRefittedEachRoundAndItsIntervalAgrees() {
+        double[] truth = Simulation.evenRatings(21, 300);
+        Battles many = Simulation.battles(java.util.Arrays.copyOf(truth, 20), 200_000, 0.1, new SplittableRandom(3));
+        Battles battles = new Battles(21);
         for (int k = 0; k < many.size(); k++) {
             battles.add(many.a(k), many.b(k), many.outcome(k));
         }
-        assertThat(justified(battles)).isTrue();
-        for (int k = 0; k < 30; k++) {
-            battles.add(8, k % 8, k % 5 == 0 ? Outcome.B_WINS : Outcome.A_WINS);
+        assertThat(refitModels(battles)).as("before the new model: all linearised").containsOnly(false);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int k = 0; k < 40; k++) {
+            battles.add(20, random.nextInt(20), random.nextDouble() < 0.8 ? Outcome.A_WINS : Outcome.B_WINS);
         }
-        assertThat(justified(battles)).isFalse();
+        boolean[] refit = refitModels(battles);
+        assertThat(refit).isNotNull();
+        for (int k = 0; k < 21; k++) {
+            assertThat(refit[k]).as("model %d refitted", k).isEqualTo(k == 20);
+        }
+        RankingOptions options = new RankingOptions(2000, 13, 4);
+
+        RankingResult linearised = new RankingEngine(options, true).compute(battles);
+        RankingResult resampled = new RankingEngine(options, false).compute(battles);
+
+        double newHalfWidth = (resampled.ciHigh()[20] - resampled.ciLow()[20]) / 2;
+        assertThat(resampled.ciHigh()[20] - resampled.rating()[20])
+                .as("the new model's interval is skewed").isNotCloseTo(resampled.rating()[20] - resampled.ciLow()[20],
+                        within(0.1 * newHalfWidth));
+        for (int k = 0; k < 21; k++) {
+            double halfWidth = (resampled.ciHigh()[k] - resampled.ciLow()[k]) / 2;
+            assertThat(linearised.ciLow()[k]).as("low end of model %d", k)
+                    .isCloseTo(resampled.ciLow()[k], within(0.2 * halfWidth));
+            assertThat(linearised.ciHigh()[k]).as("high end of model %d", k)
+                    .isCloseTo(resampled.ciHigh()[k], within(0.2 * halfWidth));
+        }
     }
 
     /**
@@ -95,7 +117,7 @@ class LinearisedBootstrapTest {
         int intervals = 0;
         for (int dataset = 0; dataset < 100; dataset++) {
             Battles battles = Simulation.battles(truth, 40_000, 0, random);
-            assertThat(justified(battles)).isTrue();
+            assertThat(refitModels(battles)).containsOnly(false);
             RankingResult result = new RankingEngine(new RankingOptions(300, random.nextLong(), 4)).compute(battles);
             for (int model = 0; model < truth.length; model++) {
                 intervals++;
@@ -107,8 +129,11 @@ class LinearisedBootstrapTest {
         assertThat((double) covered / intervals).as("coverage of %d intervals", intervals).isBetween(0.91, 0.98);
     }
 
-    /** Whether the engine would take the linearised bootstrap on these battles (all in one component). */
-    private static boolean justified(Battles battles) {
+    /**
+     * The models the engine would refit every round (all others linearised), or null when it would
+     * resample and refit everything; for battles all in one component.
+     */
+    private static boolean[] refitModels(Battles battles) {
         int m = battles.modelCount();
         PairCounts counts = PairCounts.of(battles);
         double[] games = new double[counts.pairs()];
@@ -119,6 +144,6 @@ class LinearisedBootstrapTest {
         double[] factor = BradleyTerry.factoredHessian(m, counts.i, counts.j, games, theta);
         boolean[] rated = new boolean[m];
         java.util.Arrays.fill(rated, true);
-        return LinearisedBootstrap.of(counts, theta, factor, null).justified(counts, theta, rated);
+        return LinearisedBootstrap.refitModels(counts, theta, factor, rated);
     }
 }
