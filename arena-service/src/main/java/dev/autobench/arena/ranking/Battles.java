@@ -16,6 +16,8 @@ public final class Battles {
     private int[] a;
     private int[] b;
     private byte[] outcome;
+    /** How many votes each entry stands for; null when each is one vote. */
+    private long[] weights;
     private int size;
 
     public Battles(int modelCount) {
@@ -108,6 +110,44 @@ public final class Battles {
 
     Outcome outcome(int i) {
         return OUTCOMES[outcome[i]];
+    }
+
+    /** How many votes entry {@code i} stands for: 1, except in {@link #totalsByOrderedPair}. */
+    double weight(int i) {
+        return weights == null ? 1 : weights[i];
+    }
+
+    /**
+     * The same votes without covariates, one entry per (left model, right model, outcome) that
+     * occurred, weighted by its count (tie and both-bad merged: both are half a win): what a fit
+     * whose only feature is the side needs, a few thousand entries instead of a million.
+     */
+    Battles totalsByOrderedPair() {
+        int m = modelCount;
+        int kinds = 3;
+        long[] dense = new long[m * m * kinds];
+        for (int k = 0; k < size; k++) {
+            Outcome result = outcome(k);
+            int kind = result == Outcome.A_WINS ? 0 : result == Outcome.B_WINS ? 1 : 2;
+            dense[(a[k] * m + b[k]) * kinds + kind] += weight(k);
+        }
+        int entries = 0;
+        for (long count : dense) {
+            if (count > 0) {
+                entries++;
+            }
+        }
+        Battles totals = new Battles(m, entries);
+        totals.weights = new long[Math.max(16, entries)];
+        Outcome[] byKind = {Outcome.A_WINS, Outcome.B_WINS, Outcome.TIE};
+        for (int cell = 0; cell < dense.length; cell++) {
+            if (dense[cell] > 0) {
+                int pair = cell / kinds;
+                totals.weights[totals.size] = dense[cell];
+                totals.append(pair / m, pair % m, byKind[cell % kinds]);
+            }
+        }
+        return totals;
     }
 
     private static final Outcome[] OUTCOMES = Outcome.values();

@@ -15,6 +15,11 @@ final class BradleyTerry {
     private static final int MAX_CHORD_ITERATIONS = 40;
     /** In log-strength units: 1e-8 is 2e-6 Elo points. */
     private static final double TOLERANCE = 1e-8;
+    /**
+     * A bootstrap round's θ* to 2e-4 Elo points: far inside the Monte Carlo error of a percentile
+     * over its rounds (tenths of a point), and half the chord steps of {@link #TOLERANCE}.
+     */
+    private static final double ROUND_TOLERANCE = 1e-6;
 
     private BradleyTerry() {
     }
@@ -63,16 +68,23 @@ final class BradleyTerry {
      * optimum) instead of building and factorising one per step. A bootstrap resample's optimum is
      * close to the full data's and its curvature nearly the same, so this converges in a handful of
      * O(pairs + m²) steps where Newton would pay O(m³) each time. Falls back to Newton when it does
-     * not converge (sparse data, extreme resamples).
+     * not converge (sparse data, extreme resamples). It stops once the remaining steps, a geometric
+     * series at the rate the last two steps shrank, stay below {@link #ROUND_TOLERANCE}.
      *
-     * @param factor Cholesky factor of the negated Hessian, from {@link #factoredHessian}
+     * @param factor     Cholesky factor of the negated Hessian, from {@link #factoredHessian}
+     * @param startSigma σ(θ_i − θ_j) per pair at the start {@code theta} (the full data's fit, the
+     *                   same every round): the first step's gradient then needs no exponential
      */
     static void refine(int m, int[] pi, int[] pj, double[] games, double[] winsOfI, double[] theta, double[] factor,
-                       double[] work) {
+                       double[] startSigma, double[] work) {
         double[] step = new double[m];
         double previous = Double.POSITIVE_INFINITY;
         for (int iteration = 0; iteration < MAX_CHORD_ITERATIONS; iteration++) {
-            gradient(m, pi, pj, games, winsOfI, theta, step);
+            if (iteration == 0) {
+                gradientAt(m, pi, pj, games, winsOfI, theta, startSigma, step);
+            } else {
+                gradient(m, pi, pj, games, winsOfI, theta, step);
+            }
             Cholesky.solve(factor, m, step);
             double largest = 0;
             for (int k = 0; k < m; k++) {
@@ -84,12 +96,22 @@ final class BradleyTerry {
             for (int k = 0; k < m; k++) {
                 theta[k] += step[k];
             }
-            if (largest < TOLERANCE) {
+            double rate = largest / previous; // 0 after the first step: no rate seen yet
+            if (largest < ROUND_TOLERANCE || (rate > 0 && largest * rate / (1 - rate) < ROUND_TOLERANCE)) {
                 return;
             }
             previous = largest;
         }
         fit(m, pi, pj, games, winsOfI, theta, work);
+    }
+
+    /** σ(θ_i − θ_j) per pair, for {@link #refine}'s first step. */
+    static double[] pairSigma(int[] pi, int[] pj, double[] theta) {
+        double[] sigma = new double[pi.length];
+        for (int p = 0; p < pi.length; p++) {
+            sigma[p] = sigmoid(theta[pi[p]] - theta[pj[p]]);
+        }
+        return sigma;
     }
 
     /** The Cholesky factor of the negated Hessian at {@code theta}, for {@link #refine}. */
@@ -98,6 +120,19 @@ final class BradleyTerry {
         negatedHessian(m, pi, pj, games, theta, hessian);
         Cholesky.factor(hessian, m);
         return hessian;
+    }
+
+    /** The gradient at {@code theta}, given σ(θ_i − θ_j) per pair there. */
+    private static void gradientAt(int m, int[] pi, int[] pj, double[] games, double[] winsOfI, double[] theta,
+                                   double[] sigma, double[] gradient) {
+        for (int k = 0; k < m; k++) {
+            gradient[k] = -LAMBDA * theta[k];
+        }
+        for (int p = 0; p < pi.length; p++) {
+            double g = winsOfI[p] - games[p] * sigma[p];
+            gradient[pi[p]] += g;
+            gradient[pj[p]] -= g;
+        }
     }
 
     private static void gradient(int m, int[] pi, int[] pj, double[] games, double[] winsOfI, double[] theta,

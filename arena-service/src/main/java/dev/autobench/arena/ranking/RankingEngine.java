@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 /**
  * Computes a leaderboard from battles, the way LMArena/FastChat do: Bradley–Terry maximum
  * likelihood (ties half a win), 95% percentile intervals from bootstrap rounds that resample the
- * unique outcome counts multinomially, rank = 1 + the number of models whose lower bound is above
+ * unique outcome counts multinomially (on well-voted boards in their large-sample form, see
+ * {@link LinearisedBootstrap}), rank = 1 + the number of models whose lower bound is above
  * this one's upper bound, and online Elo beside it. Only the models of the comparison graph's main
  * component (see {@link Components}) are rated and ranked; the others are "not yet comparable". Rounds run in parallel on the common
  * ForkJoin pool, each with its own deterministic random stream, so results do not depend on
@@ -17,9 +18,19 @@ import java.util.stream.IntStream;
 public final class RankingEngine {
 
     private final RankingOptions options;
+    private final boolean linearisedWhenJustified;
 
     public RankingEngine(RankingOptions options) {
+        this(options, true);
+    }
+
+    /**
+     * @param linearisedWhenJustified false to resample and refit every round even where
+     *                                {@link LinearisedBootstrap} would do (to compare the two)
+     */
+    RankingEngine(RankingOptions options, boolean linearisedWhenJustified) {
         this.options = options;
+        this.linearisedWhenJustified = linearisedWhenJustified;
     }
 
     public RankingResult compute(Battles battles) {
@@ -256,22 +267,34 @@ public final class RankingEngine {
         double[][] samples = new double[rounds][];
         long seed = options.seed();
         double[] factor = BradleyTerry.factoredHessian(m, counts.i, counts.j, fullGames(counts), fitted);
+        boolean[] refit = linearisedWhenJustified ? LinearisedBootstrap.refitModels(counts, fitted, factor, rated) : null;
+        LinearisedBootstrap linear = refit == null ? null
+                : LinearisedBootstrap.of(counts, fitted, factor, styleModel, refit);
+        double[] startSigma = linear == null ? BradleyTerry.pairSigma(counts.i, counts.j, fitted) : null;
         IntStream.range(0, rounds).parallel().forEach(round -> {
             SplittableRandom random = new SplittableRandom(mix(seed, round));
-            long[] sample = new long[counts.counts.length];
-            counts.resample(random, sample);
-            double[] games = new double[counts.pairs()];
-            double[] winsOfI = new double[counts.pairs()];
-            counts.collapse(sample, games, winsOfI);
-            double[] theta = fitted.clone();
-            BradleyTerry.refine(m, counts.i, counts.j, games, winsOfI, theta, factor, Workspace.get(m));
+            double[] theta = new double[m];
+            double[] phi = styleModel == null ? null : new double[styleModel.dimension()];
+            if (linear != null) {
+                linear.round(random, theta, phi);
+            } else {
+                long[] sample = new long[counts.counts.length];
+                counts.resample(random, sample);
+                double[] games = new double[counts.pairs()];
+                double[] winsOfI = new double[counts.pairs()];
+                counts.collapse(sample, games, winsOfI);
+                System.arraycopy(fitted, 0, theta, 0, m);
+                BradleyTerry.refine(m, counts.i, counts.j, games, winsOfI, theta, factor, startSigma,
+                        Workspace.get(m));
+                if (styleModel != null) {
+                    // the same resample as the plain board's round, so both boards see the same data sets
+                    styleModel.round(sample, random, phi);
+                }
+            }
             double[] ratings = new double[m];
             Ratings.toElo(theta, rated, ratings);
             samples[round] = ratings;
             if (styleModel != null) {
-                // the same resample as the plain board's round, so both boards see the same data sets
-                double[] phi = new double[styleModel.dimension()];
-                styleModel.round(sample, random, phi);
                 int effects = styleModel.columns().length;
                 double[] styled = new double[m];
                 Ratings.toElo(Arrays.copyOf(phi, m), rated, styled);

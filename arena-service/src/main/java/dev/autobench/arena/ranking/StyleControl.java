@@ -68,6 +68,9 @@ final class StyleControl {
      * @param start   the plain fit's θ, the warm start
      */
     static StyleControl fit(Battles battles, PairCounts counts, int[] columns, boolean position, double[] start) {
+        // without covariates a battle's only feature is its side: the counts per ordered pair and
+        // outcome are the sufficient statistics, and the same fit runs over them instead of every vote
+        Battles rows = columns.length == 0 ? battles.totalsByOrderedPair() : battles;
         int m = battles.modelCount();
         int p = columns.length + (position ? 1 : 0);
         int dim = m + p;
@@ -77,15 +80,17 @@ final class StyleControl {
         double[] gradient = new double[dim];
         double[] previous = null;
         double previousLog = Double.NEGATIVE_INFINITY;
+        double previousStep = Double.POSITIVE_INFINITY;
         int halvings = 0;
         boolean converged = false;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double log = pass(battles, columns, position, phi, gradient, hessian);
+            double log = pass(rows, columns, position, phi, gradient, hessian);
             if (previous != null && log < previousLog - 1e-12 * Math.abs(previousLog) && halvings < 30) {
                 for (int k = 0; k < dim; k++) {
                     phi[k] = previous[k] + 0.5 * (phi[k] - previous[k]);
                 }
                 halvings++;
+                previousStep = Double.POSITIVE_INFINITY;
                 continue;
             }
             halvings = 0;
@@ -104,12 +109,23 @@ final class StyleControl {
             for (int k = 0; k < dim; k++) {
                 phi[k] += gradient[k];
             }
+            // Newton's steps shrink at least as fast as they did from the last one to this one:
+            // when the rest of them, a geometric series at that rate, stays below the tolerance,
+            // this step was the last one needed and one more pass over the votes would only confirm
+            // it. The Hessian just factored, a step this small from the optimum, stands for the one
+            // at it (a relative difference of the order of the step).
+            double rate = largest / previousStep; // 0 after the first step or a halving: no rate seen yet
+            if (rate > 0 && rate < 0.5 && largest * rate / (1 - rate) < TOLERANCE) {
+                converged = true;
+                break;
+            }
+            previousStep = largest;
         }
         if (!converged) {
-            pass(battles, columns, position, phi, gradient, hessian);
+            pass(rows, columns, position, phi, gradient, hessian);
             Cholesky.factor(hessian, dim);
         }
-        return withCells(battles, counts, columns, position, phi, hessian);
+        return withCells(rows, counts, columns, position, phi, hessian);
     }
 
     /**
@@ -145,12 +161,18 @@ final class StyleControl {
                 hessian[k] += slice.hessian[k];
             }
         }
+        mirrorBetaRows(hessian, m, p);
+        return log;
+    }
+
+    /** Copies the θ×β block of a symmetric matrix, accumulated above the diagonal only, below it. */
+    private static void mirrorBetaRows(double[] matrix, int m, int p) {
+        int dim = m + p;
         for (int k = 0; k < p; k++) {
             for (int model = 0; model < m; model++) {
-                hessian[(m + k) * dim + model] = hessian[model * dim + m + k];
+                matrix[(m + k) * dim + model] = matrix[model * dim + m + k];
             }
         }
-        return log;
     }
 
     private record Slice(double log, double[] gradient, double[] hessian) {
@@ -172,38 +194,55 @@ final class StyleControl {
             int j = battle.j();
             double eta = battle.eta();
             double y = battle.scoreOfI();
+            double weight = battles.weight(b);
             double e = Math.exp(-Math.abs(eta));
             double sigma = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-            double logOnePlus = Math.log1p(e);
+            // log(1 + e) for e in (0, 1]: log1p's extra accuracy for tiny e is below what a sum of
+            // a million terms keeps, and it costs several times log
+            double logOnePlus = Math.log(1 + e);
             // log σ(η) = −log(1+e^−η); for η<0 it is η − log(1+e^η), and symmetrically for σ(−η)
             double logSigma = eta >= 0 ? -logOnePlus : eta - logOnePlus;
             double logSigmaMinus = eta >= 0 ? -eta - logOnePlus : -logOnePlus;
-            log += y * logSigma + (1 - y) * logSigmaMinus;
-            double r = y - sigma;
-            double w = sigma * (1 - sigma);
+            log += weight * (y * logSigma + (1 - y) * logSigmaMinus);
+            double r = weight * (y - sigma);
             gradient[i] += r;
             gradient[j] -= r;
-            hessian[i * dim + i] += w;
-            hessian[j * dim + j] += w;
-            hessian[i * dim + j] -= w;
-            hessian[j * dim + i] -= w;
             for (int k = 0; k < p; k++) {
-                double dk = d[k];
-                gradient[m + k] += r * dk;
-                double wd = w * dk;
-                hessian[i * dim + m + k] += wd;
-                hessian[j * dim + m + k] -= wd;
-                for (int l = 0; l < p; l++) {
-                    betaBlock[k * p + l] += wd * d[l];
-                }
+                gradient[m + k] += r * d[k];
+            }
+            addOuter(hessian, betaBlock, dim, m, p, i, j, weight * sigma * (1 - sigma), d);
+        }
+        addBetaBlock(hessian, betaBlock, m, p);
+        return new Slice(log, gradient, hessian);
+    }
+
+    /**
+     * Adds w·x·xᵀ for a battle's feature vector x (+1 at θ_i, −1 at θ_j, d at β) into the upper
+     * θ×β part of {@code matrix} and into the separate β×β block.
+     */
+    private static void addOuter(double[] matrix, double[] betaBlock, int dim, int m, int p, int i, int j, double w,
+                                 double[] d) {
+        matrix[i * dim + i] += w;
+        matrix[j * dim + j] += w;
+        matrix[i * dim + j] -= w;
+        matrix[j * dim + i] -= w;
+        for (int k = 0; k < p; k++) {
+            double wd = w * d[k];
+            matrix[i * dim + m + k] += wd;
+            matrix[j * dim + m + k] -= wd;
+            for (int l = k; l < p; l++) {
+                betaBlock[k * p + l] += wd * d[l]; // upper triangle: the block is symmetric
             }
         }
+    }
+
+    private static void addBetaBlock(double[] matrix, double[] betaBlock, int m, int p) {
+        int dim = m + p;
         for (int k = 0; k < p; k++) {
             for (int l = 0; l < p; l++) {
-                hessian[(m + k) * dim + m + l] += betaBlock[k * p + l];
+                matrix[(m + k) * dim + m + l] += betaBlock[Math.min(k, l) * p + Math.max(k, l)];
             }
         }
-        return new Slice(log, gradient, hessian);
     }
 
     /** A battle seen from its lower-indexed model {@code i} against {@code j}: the linear predictor η and i's score. */
@@ -251,7 +290,44 @@ final class StyleControl {
         return scoreOfI == 1 ? 0 : scoreOfI == 0 ? 1 : 2;
     }
 
-    /** The per-cell mean scores and the summed within-cell scatter the bootstrap rounds draw from. */
+    /** One slice's per-cell score sums and its summed Σ u·uᵀ (embedded; θ×β above the diagonal, β×β apart). */
+    private record CellSlice(double[] sum, double[] squares) {
+    }
+
+    private static CellSlice cellSlice(Battles battles, int[] columns, boolean position, double[] phi,
+                                       int[] pairIndex, int cells, int from, int to) {
+        int m = battles.modelCount();
+        int p = columns.length + (position ? 1 : 0);
+        int q = p + 1;
+        int dim = m + p;
+        double[] sum = new double[cells * q];
+        double[] squares = new double[dim * dim];
+        double[] betaBlock = new double[p * p];
+        double[] d = new double[p];
+        for (int b = from; b < to; b++) {
+            Oriented battle = orient(battles, b, columns, position, phi, m, d);
+            int i = battle.i();
+            int j = battle.j();
+            double y = battle.scoreOfI();
+            double weight = battles.weight(b);
+            double r = y - BradleyTerry.sigmoid(battle.eta());
+            int cell = pairIndex[i * m + j] * PairCounts.KINDS + kindOf(y);
+            double wr = weight * r;
+            sum[cell * q] += wr;
+            for (int k = 0; k < p; k++) {
+                sum[cell * q + k + 1] += wr * d[k];
+            }
+            // u = r·(1, d): u·uᵀ embedded is r²·x·xᵀ for the battle's feature vector x
+            addOuter(squares, betaBlock, dim, m, p, i, j, wr * r, d);
+        }
+        addBetaBlock(squares, betaBlock, m, p);
+        return new CellSlice(sum, squares);
+    }
+
+    /**
+     * The per-cell mean scores and the summed within-cell scatter the bootstrap rounds draw from:
+     * Σ over votes of u·uᵀ minus, per cell, (its summed u)·(its summed u)ᵀ / its count, all embedded.
+     */
     private static StyleControl withCells(Battles battles, PairCounts counts, int[] columns, boolean position,
                                           double[] phi, double[] hessianFactor) {
         int m = battles.modelCount();
@@ -263,57 +339,63 @@ final class StyleControl {
             pairIndex[counts.i[pair] * m + counts.j[pair]] = pair;
         }
         int cells = counts.pairs() * PairCounts.KINDS;
+        int n = battles.size();
+        CellSlice[] slices = new CellSlice[SLICES];
+        java.util.stream.IntStream.range(0, SLICES).parallel().forEach(slice ->
+                slices[slice] = cellSlice(battles, columns, position, phi, pairIndex, cells,
+                        (int) ((long) n * slice / SLICES), (int) ((long) n * (slice + 1) / SLICES)));
         double[] sum = new double[cells * q];
-        double[] sumSquares = new double[cells * q * q];
-        double[] d = new double[p];
-        double[] u = new double[q];
-        for (int b = 0; b < battles.size(); b++) {
-            Oriented battle = orient(battles, b, columns, position, phi, m, d);
-            int i = battle.i();
-            int j = battle.j();
-            double eta = battle.eta();
-            double y = battle.scoreOfI();
-            double r = y - BradleyTerry.sigmoid(eta);
-            u[0] = r;
-            for (int k = 0; k < p; k++) {
-                u[k + 1] = r * d[k];
+        double[] scatter = new double[dim * dim];
+        for (CellSlice slice : slices) {
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += slice.sum[k];
             }
-            int cell = pairIndex[i * m + j] * PairCounts.KINDS + kindOf(y);
-            for (int x = 0; x < q; x++) {
-                sum[cell * q + x] += u[x];
-                for (int z = x; z < q; z++) {
-                    sumSquares[(cell * q + x) * q + z] += u[x] * u[z];
-                }
+            for (int k = 0; k < scatter.length; k++) {
+                scatter[k] += slice.squares[k];
             }
         }
-        double[] scatter = new double[dim * dim];
+        mirrorBetaRows(scatter, m, p);
         double[] means = new double[cells * q];
         double[] fullScore = new double[dim];
+        int[] index = new int[q + 1];
+        double[] value = new double[q + 1];
         for (int cell = 0; cell < cells; cell++) {
-            long n = counts.counts[cell];
-            if (n == 0) {
+            long count = counts.counts[cell];
+            if (count == 0) {
                 continue;
             }
             int pair = cell / PairCounts.KINDS;
             int i = counts.i[pair];
             int j = counts.j[pair];
             for (int x = 0; x < q; x++) {
-                means[cell * q + x] = sum[cell * q + x] / n;
+                means[cell * q + x] = sum[cell * q + x] / count;
             }
             embed(sum, cell * q, i, j, m, q, 1, fullScore);
-            for (int x = 0; x < q; x++) {
-                for (int z = x; z < q; z++) {
-                    double covariance = sumSquares[(cell * q + x) * q + z] - sum[cell * q + x] * sum[cell * q + z] / n;
-                    addOuter(scatter, dim, m, i, j, x, z, covariance);
-                    if (z != x) {
-                        addOuter(scatter, dim, m, i, j, z, x, covariance);
-                    }
+            int nonZero = sparse(sum, cell * q, i, j, m, q, index, value);
+            for (int a = 0; a < nonZero; a++) {
+                int row = index[a] * dim;
+                double scaled = value[a] / count;
+                for (int b = 0; b < nonZero; b++) {
+                    scatter[row + index[b]] -= scaled * value[b];
                 }
             }
         }
         Cholesky.factorSemidefinite(scatter, dim);
         return new StyleControl(m, columns, position, phi, hessianFactor, scatter, means, fullScore, counts.i.clone(),
                 counts.j.clone());
+    }
+
+    /** The cell vector at {@code from} embedded in (θ, β), as non-zero indexes and values; returns their number. */
+    private static int sparse(double[] cellVector, int from, int i, int j, int m, int q, int[] index, double[] value) {
+        index[0] = i;
+        value[0] = cellVector[from];
+        index[1] = j;
+        value[1] = -cellVector[from];
+        for (int k = 1; k < q; k++) {
+            index[k + 1] = m + k - 1;
+            value[k + 1] = cellVector[from + k];
+        }
+        return q + 1;
     }
 
     /** Adds {@code scale} × the cell score vector at {@code from} into the (θ, β) vector. */
@@ -325,49 +407,74 @@ final class StyleControl {
         }
     }
 
-    /** Adds value·E_x·E_zᵀ, E the embedding of cell component x (component 0 is +θ_i −θ_j; k is β_{k−1}). */
-    private static void addOuter(double[] matrix, int dim, int m, int i, int j, int x, int z, double value) {
-        int[] rows = x == 0 ? new int[] {i, j} : new int[] {m + x - 1};
-        int[] cols = z == 0 ? new int[] {i, j} : new int[] {m + z - 1};
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < cols.length; c++) {
-                double sign = (x == 0 && r == 1 ? -1 : 1) * (z == 0 && c == 1 ? -1 : 1);
-                matrix[rows[r] * dim + cols[c]] += sign * value;
-            }
-        }
-    }
-
     /** One bootstrap round from a resample of the cells ({@link PairCounts#resample}); (θ*, β*) into {@code into}. */
     void round(long[] sample, SplittableRandom random, double[] into) {
-        int dim = dimension;
         int q = covariates + 1;
+        Arrays.fill(into, 0, dimension, 0);
+        double[] effects = new double[q];
+        for (int cell = 0; cell < sample.length; cell++) {
+            long n = sample[cell];
+            if (n != 0) {
+                int pair = cell / PairCounts.KINDS;
+                int at = cell * q;
+                double theta = n * cellMeans[at];
+                into[pairI[pair]] += theta;
+                into[pairJ[pair]] -= theta;
+                for (int k = 1; k < q; k++) {
+                    effects[k] += n * cellMeans[at + k];
+                }
+            }
+        }
+        for (int k = 1; k < q; k++) {
+            into[models + k - 1] = effects[k];
+        }
+        for (int k = 0; k < dimension; k++) {
+            into[k] -= fullScore[k];
+        }
+        finishRound(random, into);
+    }
+
+    /**
+     * Completes a round whose cells' part of the score change (the resample's summed cell means
+     * minus the full data's) is in {@code into}: adds the within-cell scatter's Gaussian draw and
+     * takes the linearised step, leaving (θ*, β*) in {@code into}.
+     */
+    void finishRound(SplittableRandom random, double[] into) {
+        int dim = dimension;
         double[] normal = new double[dim];
         for (int k = 0; k < dim; k++) {
             normal[k] = random.nextGaussian();
         }
-        Arrays.fill(into, 0, dim, 0);
         for (int row = 0; row < dim; row++) {
             double s = 0;
             int base = row * dim;
             for (int c = 0; c <= row; c++) {
                 s += scatterFactor[base + c] * normal[c];
             }
-            into[row] = s;
-        }
-        for (int cell = 0; cell < sample.length; cell++) {
-            long n = sample[cell];
-            if (n != 0) {
-                int pair = cell / PairCounts.KINDS;
-                embed(cellMeans, cell * q, pairI[pair], pairJ[pair], models, q, n, into);
-            }
-        }
-        for (int k = 0; k < dim; k++) {
-            into[k] -= fullScore[k];
+            into[row] += s;
         }
         Cholesky.solve(hessianFactor, dim, into);
         for (int k = 0; k < dim; k++) {
             into[k] += fitted[k];
         }
+    }
+
+    /**
+     * The mean score vector of one cell in sparse form: its non-zero entries' (θ, β) indexes plus
+     * {@code offset} into {@code index} and values into {@code value} from position {@code at};
+     * returns the position after the last one written.
+     */
+    int cellVector(int cell, int offset, int[] index, double[] value, int at) {
+        int q = covariates + 1;
+        int pair = cell / PairCounts.KINDS;
+        int[] cellIndex = new int[q + 1];
+        double[] cellValue = new double[q + 1];
+        int nonZero = sparse(cellMeans, cell * q, pairI[pair], pairJ[pair], models, q, cellIndex, cellValue);
+        for (int k = 0; k < nonZero; k++) {
+            index[at] = offset + cellIndex[k];
+            value[at++] = cellValue[k];
+        }
+        return at;
     }
 
     /**

@@ -161,4 +161,37 @@ class StyleControlTest {
         assertThat(result.position().corrected()).isFalse();
         assertThat(result.style()).isNull();
     }
+
+    /**
+     * The side-only fit runs over vote totals per (left, right, outcome); it must equal the same
+     * model fitted vote by vote (forced here by a covariate that is 0 in every vote, which adds a
+     * parameter the prior holds at 0 and changes nothing else).
+     */
+    @Test
+    void theSideOnlyFitOverVoteTotalsEqualsTheFitOverEveryVote() {
+        double[] truth = Simulation.evenRatings(6, 150);
+        Battles plain = Simulation.leftBiasedBattles(truth, 40, 30_000, new SplittableRandom(21));
+        Battles withZero = new Battles(6, plain.size(), 1);
+        for (int k = 0; k < plain.size(); k++) {
+            withZero.add(plain.a(k), plain.b(k), k % 7 == 0 ? Outcome.TIE : plain.outcome(k), 0.0);
+        }
+        Battles ties = new Battles(6, plain.size());
+        for (int k = 0; k < plain.size(); k++) {
+            ties.add(plain.a(k), plain.b(k), k % 7 == 0 ? Outcome.TIE : plain.outcome(k));
+        }
+        PairCounts counts = PairCounts.of(ties);
+        double[] start = new double[6];
+
+        StyleControl totals = StyleControl.fit(ties, counts, new int[0], true, start);
+        StyleControl everyVote = StyleControl.fit(withZero, counts, new int[] {0}, true, start);
+
+        assertThat(ties.totalsByOrderedPair().size()).isLessThanOrEqualTo(6 * 5 * 3);
+        for (int k = 0; k < 6; k++) {
+            assertThat(totals.fitted[k]).isCloseTo(everyVote.fitted[k], within(1e-7));
+        }
+        assertThat(totals.fitted[6]).as("left advantage").isCloseTo(everyVote.fitted[7], within(1e-7))
+                .isCloseTo(40 / Ratings.SCALE, within(0.05));
+        assertThat(totals.standardError(6, counts.counts, counts.total))
+                .isCloseTo(everyVote.standardError(7, counts.counts, counts.total), within(1e-7));
+    }
 }
