@@ -2,6 +2,7 @@ package dev.autobench.arena;
 
 import dev.autobench.arena.support.ArenaFixtures;
 import dev.autobench.arena.support.Voters;
+import dev.autobench.testsupport.ReadinessAndMetrics;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,7 @@ class ArenaNativeIT {
 
     @Test
     void readyWithTheSchemaValidatedAndMetricsPublished() {
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
-        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("service=\"arena-service\""))
-                .body(containsString("agroal_active_count{"));
+        ReadinessAndMetrics.assertReadyAndPublishingMetrics("arena-service");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.autobench.dispatcher.support.Db;
 import dev.autobench.dispatcher.support.FakeProviders;
 import dev.autobench.dispatcher.support.InjectWireMock;
 import dev.autobench.testsupport.PostgresTestResource;
+import dev.autobench.testsupport.ReadinessAndMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -27,7 +28,6 @@ import static dev.autobench.dispatcher.support.FakeProviders.openAiCalls;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 
 /**
@@ -62,14 +62,9 @@ class NativeDispatcherIT {
 
     @Test
     void isHealthyAndServesPrometheusMetrics() {
-        await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP")));
         // the health endpoints are not timed: a request of the API is
         given().when().get("/api/no-such-endpoint").then().statusCode(404);
-        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("service=\"dispatcher-service\""))
-                .body(containsString("agroal_active_count{"))
-                .body(containsString("http_server_requests_seconds_bucket"));
+        ReadinessAndMetrics.assertReadyAndPublishingMetrics("dispatcher-service", "http_server_requests_seconds_bucket");
     }
 
     @Test

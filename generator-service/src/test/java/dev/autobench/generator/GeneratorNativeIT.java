@@ -1,5 +1,6 @@
 package dev.autobench.generator;
 
+import dev.autobench.testsupport.ReadinessAndMetrics;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
@@ -26,13 +26,7 @@ class GeneratorNativeIT {
 
     @Test
     void readyWithTheSchemaValidatedAndMetricsPublished() {
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
-        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("service=\"generator-service\""))
-                .body(containsString("autobench_tasks_generated_total"))
-                .body(containsString("agroal_active_count{"));
+        ReadinessAndMetrics.assertReadyAndPublishingMetrics("generator-service", "autobench_tasks_generated_total");
     }
 
     @Test

@@ -2,19 +2,17 @@ package dev.autobench.renderer;
 
 import dev.autobench.renderer.chromium.PngImage;
 import dev.autobench.testsupport.PostgresTestResource;
+import dev.autobench.testsupport.ReadinessAndMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -42,20 +40,10 @@ class NativeRendererIT {
     }
 
     @Test
-    void becomesReadyOnceChromiumHasLaunched() {
-        // a loaded machine takes a while to start the first browser
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+    void becomesReadyOnceChromiumHasLaunchedAndPublishesMetrics() {
+        ReadinessAndMetrics.assertReadyAndPublishingMetrics("renderer-service", "jvm_threads_live_threads");
         given().when().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'Chromium' }.data.chromium", equalTo("available"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("agroal_active_count"))
-                .body(containsString("jvm_threads_live_threads"));
     }
 
     @Test

@@ -26,6 +26,28 @@ class TracingSwitchTest {
     }
 
     @Test
+    void theExtensionsDefaultEndpointIsNotAConfiguredOne() {
+        // quarkus-opentelemetry registers localhost:4317 as a default value; a native executable shows it to this source
+        assertThat(sdkDisabled(Map.of(), Map.of("quarkus.otel.exporter.otlp.endpoint", "http://localhost:4317/")))
+                .isTrue();
+        assertThat(sdkDisabled(Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317/"),
+                Map.of("quarkus.otel.exporter.otlp.endpoint", "http://localhost:4317/")))
+                .as("the same address, configured on purpose").isFalse();
+    }
+
+    @Test
+    void anEndpointInTheApplicationPropertiesTurnsTheSdkOn() {
+        Map<String, String> properties = new HashMap<>(APPLICATION_PROPERTIES);
+        properties.put("quarkus.otel.exporter.otlp.endpoint", "http://collector:4317");
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                // a native executable keeps application.properties among its recorded runtime values, at ordinal 0
+                .withSources(new PropertiesConfigSource(properties, "Runtime Values", 0))
+                .withSources(new TracingSwitch())
+                .build();
+        assertThat(config.getValue("quarkus.otel.sdk.disabled", Boolean.class)).isFalse();
+    }
+
+    @Test
     void anEndpointAloneTurnsTheSdkOn() {
         assertThat(sdkDisabled(Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"))).isFalse();
         assertThat(sdkDisabled(Map.of("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318/v1/traces")))
@@ -41,7 +63,12 @@ class TracingSwitchTest {
     }
 
     private static boolean sdkDisabled(Map<String, String> environment) {
+        return sdkDisabled(environment, Map.of());
+    }
+
+    private static boolean sdkDisabled(Map<String, String> environment, Map<String, String> defaults) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withDefaultValues(defaults)
                 .withSources(new PropertiesConfigSource(APPLICATION_PROPERTIES, "application.properties", 250))
                 .withSources(new io.smallrye.config.EnvConfigSource(environment, 300))
                 .withSources(new TracingSwitch())
