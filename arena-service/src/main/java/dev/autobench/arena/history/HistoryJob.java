@@ -95,18 +95,16 @@ public class HistoryJob {
         for (int i = 0; i < models.size(); i++) {
             index.put(models.get(i).id(), i);
         }
-        // {left, right, outcome, epoch day} and the category of each, read once for every missing day
-        List<int[]> votes = new ArrayList<>();
-        List<String> categories = new ArrayList<>();
+        // read once for every missing day
+        List<DayVote> votes = new ArrayList<>();
         source.countedVotes(cutoff, BoardWindow.custom(oldest.minusDays(trailing - 1L), newest), vote -> {
             Integer left = index.get(vote.leftModel());
             Integer right = index.get(vote.rightModel());
             if (left == null || right == null || left.equals(right)) {
                 return;
             }
-            votes.add(new int[]{left, right, LeaderboardComputer.outcome(vote.outcome()).ordinal(),
-                    (int) vote.taskDate().toEpochDay()});
-            categories.add(vote.category());
+            votes.add(new DayVote(left, right, LeaderboardComputer.outcome(vote.outcome()),
+                    vote.taskDate().toEpochDay(), vote.category()));
         });
         int rounds = time.history().bootstrapRounds();
         RankingEngine engine = new RankingEngine(new RankingOptions(rounds, config.leaderboard().bootstrapSeed(),
@@ -117,15 +115,13 @@ public class HistoryJob {
             long from = to - trailing + 1;
             Map<String, Battles> byCategory = new HashMap<>();
             Battles all = new Battles(models.size());
-            for (int v = 0; v < votes.size(); v++) {
-                int[] vote = votes.get(v);
-                if (vote[3] < from || vote[3] > to) {
+            for (DayVote vote : votes) {
+                if (vote.day() < from || vote.day() > to) {
                     continue;
                 }
-                Outcome outcome = Outcome.values()[vote[2]];
-                all.add(vote[0], vote[1], outcome);
-                byCategory.computeIfAbsent(categories.get(v), c -> new Battles(models.size()))
-                        .add(vote[0], vote[1], outcome);
+                all.add(vote.left(), vote.right(), vote.outcome());
+                byCategory.computeIfAbsent(vote.category(), c -> new Battles(models.size()))
+                        .add(vote.left(), vote.right(), vote.outcome());
             }
             List<HistoryStore.DayRating> ratings = new ArrayList<>();
             rate(engine, LeaderboardSnapshot.ALL, all, models, ratings);
@@ -160,5 +156,9 @@ public class HistoryJob {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** One counted vote between two models of the board, on a task of that epoch day. */
+    private record DayVote(int left, int right, Outcome outcome, long day, String category) {
     }
 }
