@@ -1,73 +1,75 @@
 package dev.autobench.arena.ranking;
 
+import dev.autobench.arena.ranking.ExpectedInformation.Criterion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ExpectedInformationTest {
 
-    @Test
-    void closeModelsAreWorthMoreThanDistantOnesAtEqualUncertainty() {
-        ExpectedInformation info = ExpectedInformation.fromIntervals(new double[] {1000, 1020, 1400},
-                new double[] {950, 970, 1350}, new double[] {1050, 1070, 1450});
+    @ParameterizedTest
+    @EnumSource(Criterion.class)
+    void aVoteLinkingTwoGroupsThatNeverMetIsWorthMoreThanOneMoreInsideAGroup(Criterion criterion) {
+        // 0–1 and 2–3 met often, the two pairs never: how 1 compares with 2 is unknown
+        double[] games = games(4, new int[][] {{0, 1, 200}, {2, 3, 200}});
+        ExpectedInformation info = ExpectedInformation.fromBoard(new double[] {990, 1010, 1000, 1020}, games, criterion);
 
-        assertThat(info.priority(0, 1)).isGreaterThan(info.priority(0, 2));
-        assertThat(info.priority(0, 1)).isEqualTo(info.priority(1, 0));
+        assertThat(info.value(1, 2, 0)).isGreaterThan(100 * info.value(0, 1, 0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Criterion.class)
+    void aModelWithoutVotesComesFirst(Criterion criterion) {
+        double[] games = games(3, new int[][] {{0, 1, 50}});
+        ExpectedInformation info = ExpectedInformation.fromBoard(new double[] {1000, 1020, Double.NaN}, games,
+                criterion);
+
+        assertThat(info.value(0, 2, 0)).isGreaterThan(info.value(0, 1, 0));
+        assertThat(info.value(1, 2, 0)).isGreaterThan(info.value(0, 1, 0));
     }
 
     @Test
-    void theWidestIntervalsAndUnratedModelsComeFirst() {
-        ExpectedInformation info = ExpectedInformation.fromIntervals(new double[] {1000, 1000, 1000, Double.NaN},
-                new double[] {990, 900, 990, Double.NaN}, new double[] {1010, 1100, 1010, Double.NaN});
+    void aPairIsWorthTheSameWhicheverSideComesFirst() {
+        double[] games = games(3, new int[][] {{0, 1, 40}, {0, 2, 40}, {1, 2, 40}});
+        ExpectedInformation info = ExpectedInformation.fromBoard(new double[] {1000, 1020, 1600}, games,
+                Criterion.ALL_RATINGS);
 
-        assertThat(info.priority(0, 1)).as("a wide interval").isGreaterThan(info.priority(0, 2));
-        assertThat(info.priority(0, 3)).as("a model without votes").isGreaterThan(info.priority(0, 1));
+        assertThat(info.value(0, 1, 0)).isPositive().isEqualTo(info.value(1, 0, 0));
     }
 
     @Test
-    void observingAVoteLowersThatPairsPriority() {
-        ExpectedInformation info = ExpectedInformation.fromIntervals(new double[] {1000, 1000},
-                new double[] {900, 900}, new double[] {1100, 1100});
-        double before = info.priority(0, 1);
+    void theNeighboursHardestToTellApartGetTheVotes() {
+        // 1 and 2 are 5 points apart, 0 and 1 are 150: the same votes leave 1–2 far from separated
+        double[] games = games(3, new int[][] {{0, 1, 30}, {1, 2, 30}});
+        ExpectedInformation info = ExpectedInformation.fromBoard(new double[] {850, 1000, 1005}, games,
+                Criterion.ADJACENT_DIFFERENCES);
 
-        info.observe(0, 1);
-
-        assertThat(info.priority(0, 1)).isPositive().isLessThan(before);
+        assertThat(info.value(1, 2, 0)).isGreaterThan(info.value(0, 1, 0));
     }
 
-    /**
-     * Why this priority is not used for serving yet: weighing each model's own variance, it keeps
-     * feeding the same disjoint pairs of close models (0–1, 2–3, …) and never links them, so the
-     * board never learns how the pairs compare (SamplingBenchmark prints the cost).
-     */
-    @Test
-    void theDiagonalPriorityKeepsChoosingDisjointPairs() {
-        double[] truth = Simulation.evenRatings(8, 250);
-        double[] theta = new double[8];
-        double[] variance = new double[8];
-        for (int k = 0; k < 8; k++) {
-            theta[k] = (truth[k] - 1000) / Ratings.SCALE;
-            variance[k] = 0.01;
+    /** The value after n votes since the figures is exact for votes on the same pair at the same ratings. */
+    @ParameterizedTest
+    @EnumSource(Criterion.class)
+    void theValueAfterVotesSinceIsTheValueOfTheUpdatedCovariance(Criterion criterion) {
+        double[] rating = {1000, 1030, 980, 1100};
+        int[][] before = {{0, 1, 20}, {1, 2, 10}, {2, 3, 5}};
+        int[][] after = {{0, 1, 20}, {1, 2, 13}, {2, 3, 5}};
+        ExpectedInformation stale = ExpectedInformation.fromBoard(rating, games(4, before), criterion);
+        ExpectedInformation fresh = ExpectedInformation.fromBoard(rating, games(4, after), criterion);
+
+        assertThat(stale.value(1, 2, 3)).isCloseTo(fresh.value(1, 2, 0), within(1e-9 * fresh.value(1, 2, 0)));
+        assertThat(stale.value(1, 2, 3)).isLessThan(stale.value(1, 2, 0));
+    }
+
+    private static double[] games(int m, int[][] counts) {
+        double[] games = new double[m * m];
+        for (int[] count : counts) {
+            games[count[0] * m + count[1]] = count[2];
+            games[count[1] * m + count[0]] = count[2];
         }
-        ExpectedInformation info = new ExpectedInformation(theta, variance);
-        int[][] count = new int[8][8];
-        for (int vote = 0; vote < 400; vote++) {
-            int bestI = 0;
-            int bestJ = 1;
-            double best = -1;
-            for (int i = 0; i < 8; i++) {
-                for (int j = i + 1; j < 8; j++) {
-                    if (info.priority(i, j) > best) {
-                        best = info.priority(i, j);
-                        bestI = i;
-                        bestJ = j;
-                    }
-                }
-            }
-            count[bestI][bestJ]++;
-            info.observe(bestI, bestJ);
-        }
-        assertThat(count[1][2] + count[3][4] + count[5][6]).isZero();
-        assertThat(count[0][1] + count[2][3] + count[4][5] + count[6][7]).isEqualTo(400);
+        return games;
     }
 }
