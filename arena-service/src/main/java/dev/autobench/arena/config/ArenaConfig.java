@@ -53,6 +53,26 @@ public interface ArenaConfig {
 
     MatchCache matchCache();
 
+    Serving serving();
+
+    /** Which open match a voter is served next (never one they judged). */
+    interface Serving {
+        /**
+         * {@code expected-information}: the match whose pair of models one more vote teaches the
+         * board the most about (the expected drop of the neighbour differences' uncertainty, from
+         * the served board's full posterior covariance), falling with the votes the pair got on open
+         * matches since; least voted first among equals, and without a board.
+         * {@code least-voted}: the least voted match first, at random among equals.
+         */
+        @WithDefault("expected-information")
+        Order order();
+
+        enum Order {
+            EXPECTED_INFORMATION,
+            LEAST_VOTED
+        }
+    }
+
     ArtifactCache artifactCache();
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autobench.arena.config.ArenaConfig;
+import dev.autobench.arena.matches.PairValues;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,9 @@ public class LeaderboardService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PairValues pairValues;
 
     Clock clock = Clock.systemUTC();
 
@@ -151,6 +155,9 @@ public class LeaderboardService {
         }
         state = new State(batch.get().maxId(), batch.get().fingerprint(), computedAt, Map.copyOf(boards));
         metrics.leaderboardComputedAt(computedAt);
+        // the serving order follows the board every replica serves
+        Served all = boards.get(LeaderboardSnapshot.ALL);
+        pairValues.update(all == null ? null : all.board());
     }
 
     private Leaderboard parse(String body) {

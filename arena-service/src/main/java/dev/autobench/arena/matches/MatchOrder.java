@@ -1,21 +1,121 @@
 package dev.autobench.arena.matches;
 
+import dev.autobench.arena.config.ArenaConfig;
+import dev.autobench.arena.ranking.ExpectedInformation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
- * Which match a voter is served next, among the open ones they may still judge: the least voted
- * first, at random among equals, so that votes spread evenly over the pairs. This is the one
+ * Which match a voter is served next, among the open ones they may still judge. This is the one
  * place the serving order is decided.
+ *
+ * <p>By expected information (the default): the match whose pair of models one more vote teaches
+ * the served board the most about ({@link PairValues}), each pair's value falling with the votes
+ * its open matches got (none of them is in the board yet, which counts closed tasks only), so that
+ * the votes between two board recomputes spread over the valuable pairs instead of all going to the
+ * best one. A model the board does not know yet comes first. Among equal values the least voted
+ * match, then one at random. Without a board: least voted first.
+ *
+ * <p>Least voted ({@code autobench.arena.serving.order=least-voted}): the least voted first, at
+ * random among equals, so that votes spread evenly over the pairs.
+ *
+ * <p>Per request it is two passes over the open matches with array lookups only: the pairs' vote
+ * sums, then the choice. Which pair each match is, and its a and b, are worked out once per set
+ * of open matches and board.
  */
 @ApplicationScoped
 public class MatchOrder {
 
+    @Inject
+    ArenaConfig config;
+
+    @Inject
+    PairValues values;
+
+    /** The open matches' pairs under one board: pair[k] of open.get(k), -1 for a model the board does not know. */
+    private record Indexed(List<OpenMatch> open, PairValues.Figures figures, int[] pair, double[] a, double[] b) {
+    }
+
+    private volatile Indexed indexed;
+
     public Optional<OpenMatch> pick(List<OpenMatch> open, Predicate<OpenMatch> eligible) {
+        PairValues.Figures figures = values.current();
+        if (figures == null || config.serving().order() == ArenaConfig.Serving.Order.LEAST_VOTED) {
+            return leastVoted(open, eligible);
+        }
+        Indexed index = indexed(open, figures);
+        int[] since = new int[index.a().length];
+        for (int k = 0; k < open.size(); k++) {
+            int pair = index.pair()[k];
+            if (pair >= 0) {
+                since[pair] += open.get(k).voteCount();
+            }
+        }
+        OpenMatch chosen = null;
+        double best = Double.NEGATIVE_INFINITY;
+        int fewest = Integer.MAX_VALUE;
+        int ties = 0;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int k = 0; k < open.size(); k++) {
+            OpenMatch match = open.get(k);
+            int pair = index.pair()[k];
+            double value = pair < 0 ? Double.POSITIVE_INFINITY
+                    : ExpectedInformation.value(index.a()[pair], index.b()[pair], since[pair]);
+            int votes = match.voteCount();
+            if (value < best || (value == best && votes > fewest) || !eligible.test(match)) {
+                continue;
+            }
+            if (value > best || votes < fewest) {
+                best = value;
+                fewest = votes;
+                chosen = match;
+                ties = 1;
+            } else if (random.nextInt(++ties) == 0) {
+                // reservoir sampling: each of the equal candidates is chosen with equal odds
+                chosen = match;
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    private Indexed indexed(List<OpenMatch> open, PairValues.Figures figures) {
+        Indexed current = indexed;
+        if (current != null && current.open() == open && current.figures() == figures) {
+            return current;
+        }
+        ExpectedInformation information = figures.information();
+        int[] pair = new int[open.size()];
+        Map<Long, Integer> compact = new HashMap<>();
+        double[] a = new double[Math.max(open.size(), 1)];
+        double[] b = new double[a.length];
+        for (int k = 0; k < open.size(); k++) {
+            OpenMatch match = open.get(k);
+            int i = figures.of(match.leftModel());
+            int j = figures.of(match.rightModel());
+            if (i < 0 || j < 0 || i == j) {
+                pair[k] = -1;
+                continue;
+            }
+            long key = (long) Math.min(i, j) * information.models() + Math.max(i, j);
+            int id = compact.computeIfAbsent(key, x -> compact.size());
+            a[id] = information.a(i, j);
+            b[id] = information.b(i, j);
+            pair[k] = id;
+        }
+        Indexed next = new Indexed(open, figures, pair, java.util.Arrays.copyOf(a, compact.size()),
+                java.util.Arrays.copyOf(b, compact.size()));
+        indexed = next;
+        return next;
+    }
+
+    private static Optional<OpenMatch> leastVoted(List<OpenMatch> open, Predicate<OpenMatch> eligible) {
         OpenMatch chosen = null;
         int fewest = Integer.MAX_VALUE;
         int ties = 0;

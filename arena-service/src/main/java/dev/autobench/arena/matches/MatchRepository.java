@@ -19,10 +19,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class MatchRepository {
 
-    /** An open match ready to serve, with both sides' artifacts (identities are deliberately not selected). */
+    /**
+     * An open match ready to serve, with both sides' artifacts, and the two models' slugs: those
+     * only decide the serving order ({@link MatchOrder}) and are never written to the answer.
+     */
     public record OpenRow(UUID matchId, UUID taskId, String title, String prompt, String category,
                           UUID leftArtifactId, boolean leftScreenshot, UUID rightArtifactId, boolean rightScreenshot,
-                          Instant openedAt, int voteCount) {
+                          Instant openedAt, int voteCount, String leftModel, String rightModel) {
     }
 
     /** One stored vote, as far as serving needs it: who judged which match. */
@@ -34,11 +37,15 @@ public class MatchRepository {
             SELECT m.id AS match_id, t.id AS task_id, t.title AS title, %s AS prompt, t.category AS category,
                    la.id AS left_artifact, (la.screenshot_png IS NOT NULL) AS left_shot,
                    ra.id AS right_artifact, (ra.screenshot_png IS NOT NULL) AS right_shot,
-                   %s AS opened_at, m.vote_count AS vote_count
+                   %s AS opened_at, m.vote_count AS vote_count, lm.slug AS left_model, rm.slug AS right_model
             FROM matches m
             JOIN tasks t ON t.id = m.task_id
             JOIN artifacts la ON la.submission_id = m.left_submission_id AND la.status = 'rendered'
             JOIN artifacts ra ON ra.submission_id = m.right_submission_id AND ra.status = 'rendered'
+            JOIN submissions ls ON ls.id = m.left_submission_id
+            JOIN models lm ON lm.id = ls.model_id
+            JOIN submissions rs ON rs.id = m.right_submission_id
+            JOIN models rm ON rm.id = rs.model_id
             WHERE %s
             """.formatted(TaskPrompt.SQL, ArenaWindow.TASK_OPENED_AT, ArenaWindow.TASK_IN_WINDOW);
 
@@ -71,7 +78,8 @@ public class MatchRepository {
                         Rows.text(r, "prompt"), Rows.text(r, "category"),
                         Rows.uuid(r, "left_artifact"), Rows.bool(r, "left_shot"),
                         Rows.uuid(r, "right_artifact"), Rows.bool(r, "right_shot"),
-                        Rows.instant(r, "opened_at"), Rows.intValue(r, "vote_count")))
+                        Rows.instant(r, "opened_at"), Rows.intValue(r, "vote_count"),
+                        Rows.text(r, "left_model"), Rows.text(r, "right_model")))
                 .toList();
     }
 

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One open match as this replica serves it: its answer already serialised up to the vote token, and
- * its vote count (from the database at the last re-read, plus the votes this replica stored since).
+ * its vote count (from the database at the last re-read, plus the votes this replica stored since),
+ * and its two models' slugs for the serving order (never in the answer).
  */
 public final class OpenMatch {
 
@@ -15,13 +16,18 @@ public final class OpenMatch {
     private final Instant revealAt;
     private final byte[] jsonPrefix;
     private final AtomicInteger votes;
+    private final String leftModel;
+    private final String rightModel;
 
-    OpenMatch(UUID matchId, UUID taskId, Instant revealAt, byte[] jsonPrefix, int votes) {
+    OpenMatch(UUID matchId, UUID taskId, Instant revealAt, byte[] jsonPrefix, int votes, String leftModel,
+              String rightModel) {
         this.matchId = matchId;
         this.taskId = taskId;
         this.revealAt = revealAt;
         this.jsonPrefix = jsonPrefix;
         this.votes = new AtomicInteger(votes);
+        this.leftModel = leftModel;
+        this.rightModel = rightModel;
     }
 
     public UUID matchId() {
@@ -39,6 +45,14 @@ public final class OpenMatch {
 
     public int voteCount() {
         return votes.get();
+    }
+
+    String leftModel() {
+        return leftModel;
+    }
+
+    String rightModel() {
+        return rightModel;
     }
 
     void voted() {

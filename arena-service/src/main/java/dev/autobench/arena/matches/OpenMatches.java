@@ -63,11 +63,11 @@ public class OpenMatches {
             OpenMatch match;
             if (cached != null && cached.content().equals(content)) {
                 match = new OpenMatch(row.matchId(), row.taskId(), cached.match().revealAt(),
-                        cached.match().jsonPrefix(), Math.max(row.voteCount(), 0));
+                        cached.match().jsonPrefix(), Math.max(row.voteCount(), 0), row.leftModel(), row.rightModel());
             } else {
                 Instant revealAt = row.openedAt().plus(config.window());
                 match = new OpenMatch(row.matchId(), row.taskId(), revealAt, json.prefix(row, revealAt),
-                        row.voteCount());
+                        row.voteCount(), row.leftModel(), row.rightModel());
             }
             next.put(row.matchId(), new Cached(content, match));
             matches.add(match);
@@ -88,6 +88,6 @@ public class OpenMatches {
     private static OpenRow withoutVotes(OpenRow row) {
         return new OpenRow(row.matchId(), row.taskId(), row.title(), row.prompt(), row.category(),
                 row.leftArtifactId(), row.leftScreenshot(), row.rightArtifactId(), row.rightScreenshot(),
-                row.openedAt(), 0);
+                row.openedAt(), 0, row.leftModel(), row.rightModel());
     }
 }
