@@ -23,7 +23,7 @@ public class PairValues {
     /** The measure the simulation found to need the fewest votes (docs/benchmarks.md, "Sampling"). */
     static final ExpectedInformation.Criterion CRITERION = ExpectedInformation.Criterion.ADJACENT_DIFFERENCES;
 
-    /** The board's models by slug, and their pairs' values; null index entries never occur. */
+    /** The board's models by slug (their indexes in {@code information}), and their pairs' values. */
     record Figures(Map<String, Integer> index, ExpectedInformation information) {
 
         /** The board's index of a model; -1 when the board does not know it. */
