@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -51,7 +52,7 @@ public class LeaderboardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Bradley–Terry ratings with 95% intervals (?category= for one task category; "
             + "?window=7d|30d|90d|all or ?from=YYYY-MM-DD&to=YYYY-MM-DD for the votes of those task days)")
-    public Uni<Response> leaderboard(@QueryParam("category") String category, @QueryParam("window") String window,
+    public Uni<RestResponse<byte[]>> leaderboard(@QueryParam("category") String category, @QueryParam("window") String window,
                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         BoardSelection selection = BoardSelection.parse(window, from, to, time.custom().maxDays());
@@ -86,9 +87,8 @@ public class LeaderboardResource {
     /** Which task days a CSV covers (the JSON says it in its window, from and to fields). */
     static final String WINDOW_HEADER = "Leaderboard-Window";
 
-    private static Response answer(LeaderboardService.Served served, String ifNoneMatch) {
-        String etag = served.etag().substring(1, served.etag().length() - 1);
-        return ConditionalGet.answer(ifNoneMatch, etag, served.json(), MediaType.APPLICATION_JSON)
+    private static RestResponse<byte[]> answer(LeaderboardService.Served served, String ifNoneMatch) {
+        return ConditionalGet.bytes(ifNoneMatch, served.entityTag(), served.json())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 

@@ -9,6 +9,7 @@ import dev.autobench.arena.matches.PairValues;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -33,6 +34,11 @@ public class LeaderboardService {
 
     /** One serialised board, ready to write to the wire. */
     public record Served(Leaderboard board, byte[] json, String etag) {
+
+        /** The ETag as JAX-RS holds it (its value without the quotes). */
+        public EntityTag entityTag() {
+            return new EntityTag(etag.substring(1, etag.length() - 1));
+        }
     }
 
     /** What this replica serves; replaced whole, so readers never see half of a batch. */

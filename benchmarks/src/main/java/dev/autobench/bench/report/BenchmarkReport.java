@@ -14,7 +14,7 @@ public final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
-    public static String render(BenchFigures f, String analysis) {
+    public static String render(BenchFigures f, String analysis, String byHand) {
         BenchFigures.Machine m = f.machine;
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -58,6 +58,7 @@ public final class BenchmarkReport {
         }
         f.profiles.forEach((name, summary) -> profile(md, f, name, summary));
         md.append('\n').append(analysis.isBlank() ? "" : analysis.stripTrailing() + "\n").append('\n');
+        md.append(byHand.isBlank() ? "" : byHand.stripTrailing() + "\n\n");
         md.append(reproduce(f));
         return md.toString();
     }
@@ -134,13 +135,9 @@ public final class BenchmarkReport {
                 every simulated voter sends its own `X-Forwarded-For` address, as an ingress would, so that votes do not all queue
                 on one IP's lock. The per-voter and per-IP checks still run on every vote: only their thresholds are raised.
 
-                ## Native images
-
-                All figures are JVM mode (`java -jar target/quarkus-app/quarkus-run.jar`; each relaunched service sized as in its
-                container, `-XX:MaxRAM=<limit> -XX:MaxRAMPercentage=50`). Native
-                launch times and memory need a machine with GraalVM or Mandrel to build the images
-                (`./mvnw package -Dnative -pl <service> -am`); this machine cannot install `native-image`, so **no native figure
-                has been measured here**.
+                The figures of this run are JVM mode (`java -jar target/quarkus-app/quarkus-run.jar`, each relaunched service
+                sized as in its container, `-XX:MaxRAM=<limit> -XX:MaxRAMPercentage=50`). The native executables are built
+                and measured apart (`./autobench native`, and the section "Native executables" above).
                 """.formatted(f.portBase, f.portBase + 3, f.dbPort);
     }
 }

@@ -21,15 +21,18 @@ class BenchmarkReportTest {
         f.profiles.put("match-new", "1234 CPU samples (jdk.ExecutionSample) in profile-match-new.jfr");
         Fixtures.run(f, "profiled-match-new", 800, 60);
 
-        String md = BenchmarkReport.render(f, "## Reading the figures\n\nWritten by hand.\n");
+        String md = BenchmarkReport.render(f, "## Reading the figures\n\nWritten by hand.\n",
+                "<!-- kept -->\n\n## Native executables\n\nMeasured apart.\n");
 
         assertThat(md).containsSubsequence("# Benchmarks", "on 2026-12-03 at 10:00 UTC", "## The machine",
                 "| CPU | AMD EPYC 7B13, `nproc` = 2 |", "| load average (1 min) during the run | 0.75 – 3.25 —",
                 "## Targets", "| target (2 cores, JVM mode) | measured | |", "## Figures", "| what | figure | target | command |",
                 "Load average (1, 5, 15 min) when each step began:", "wrk live-1 3.25 1.60 1.10", "## Profiles",
                 "### GET /api/arena/match, new visitor (no cookie: creates a voter)", "the run (800 req/s under the recorder;",
-                "1234 CPU samples", "## Reading the figures", "Written by hand.", "## How to reproduce",
-                "AUTOBENCH_PORT_BASE=18180 ./autobench start --reset", "## Native images");
+                "1234 CPU samples", "## Reading the figures", "Written by hand.", "## Native executables",
+                "Measured apart.", "## How to reproduce", "AUTOBENCH_PORT_BASE=18180 ./autobench start --reset",
+                "The native executables are built");
+        assertThat(md).doesNotContain("no native figure");
     }
 
     @Test
@@ -80,6 +83,6 @@ class BenchmarkReportTest {
 
         f.write(saved);
 
-        assertThat(BenchmarkReport.render(BenchFigures.read(saved), "analysis")).isEqualTo(BenchmarkReport.render(f, "analysis"));
+        assertThat(BenchmarkReport.render(BenchFigures.read(saved), "analysis", "")).isEqualTo(BenchmarkReport.render(f, "analysis", ""));
     }
 }
