@@ -7,11 +7,13 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
@@ -75,5 +77,32 @@ class MatchServingOrderTest {
             assertThat(arena.pairOf(UUID.fromString(match.path("matchId"))))
                     .as("one of the two matches without votes").isIn(Set.of(0, 1), Set.of(2, 3));
         }
+    }
+
+    @Test
+    void aModelTheBoardDoesNotKnowIsServedFirst() {
+        arena.threeKnownModelsAndANewOne();
+        ServingFixture.recompute();
+        arena.openMatchesOfModelHaveVotes(3, 0);
+
+        for (int visitor = 0; visitor < 5; visitor++) {
+            Response match = new Voters().nextMatch();
+            match.then().statusCode(200);
+            assertThat(arena.pairOf(UUID.fromString(match.path("matchId")))).as("a pair with the new model").contains(3);
+        }
+    }
+
+    @Test
+    void aNewModelsPairsGiveWayOnceTheyHaveHadManyVotes() {
+        arena.threeKnownModelsAndANewOne();
+        ServingFixture.recompute();
+        arena.openMatchesOfModelHaveVotes(3, 300);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response match = new Voters().nextMatch();
+            match.then().statusCode(200);
+            assertThat(arena.pairOf(UUID.fromString(match.path("matchId"))))
+                    .as("the closest known pair, not the new model's 300-vote ones").isEqualTo(Set.of(0, 1));
+        });
     }
 }

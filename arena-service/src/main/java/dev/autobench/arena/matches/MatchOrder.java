@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -20,7 +22,8 @@ import java.util.function.Predicate;
  * the served board the most about ({@link PairValues}), each pair's value falling with the votes
  * its open matches got (none of them is in the board yet, which counts closed tasks only), so that
  * the votes between two board recomputes spread over the valuable pairs instead of all going to the
- * best one. A model the board does not know yet comes first. Among equal values the least voted
+ * best one. A model the board does not know yet counts with the prior's variance: its pairs are
+ * worth much until they have had votes. Among equal values the least voted
  * match, then one at random. Without a board: least voted first.
  *
  * <p>Least voted ({@code autobench.arena.serving.order=least-voted}): the least voted first, at
@@ -39,7 +42,7 @@ public class MatchOrder {
     @Inject
     PairValues values;
 
-    /** The open matches' pairs under one board: pair[k] of open.get(k), -1 for a model the board does not know. */
+    /** The open matches' pairs under one board: pair[k] of open.get(k), -1 for a match without two known models. */
     private record Indexed(List<OpenMatch> open, PairValues.Figures figures, int[] pair, double[] a, double[] b) {
     }
 
@@ -66,8 +69,7 @@ public class MatchOrder {
         for (int k = 0; k < open.size(); k++) {
             OpenMatch match = open.get(k);
             int pair = index.pair()[k];
-            double value = pair < 0 ? Double.POSITIVE_INFINITY
-                    : ExpectedInformation.value(index.a()[pair], index.b()[pair], since[pair]);
+            double value = pair < 0 ? 0 : ExpectedInformation.value(index.a()[pair], index.b()[pair], since[pair]);
             int votes = match.voteCount();
             if (value < best || (value == best && votes > fewest) || !eligible.test(match)) {
                 continue;
@@ -85,11 +87,20 @@ public class MatchOrder {
         return Optional.ofNullable(chosen);
     }
 
-    private Indexed indexed(List<OpenMatch> open, PairValues.Figures figures) {
+    private Indexed indexed(List<OpenMatch> open, PairValues.Figures board) {
         Indexed current = indexed;
-        if (current != null && current.open() == open && current.figures() == figures) {
+        if (current != null && current.open() == open && current.figures() == board) {
             return current;
         }
+        Set<String> newModels = new LinkedHashSet<>();
+        for (OpenMatch match : open) {
+            for (String slug : new String[] {match.leftModel(), match.rightModel()}) {
+                if (slug != null && board.of(slug) < 0) {
+                    newModels.add(slug);
+                }
+            }
+        }
+        PairValues.Figures figures = newModels.isEmpty() ? board : board.with(newModels);
         ExpectedInformation information = figures.information();
         int[] pair = new int[open.size()];
         Map<Long, Integer> compact = new HashMap<>();
@@ -109,7 +120,7 @@ public class MatchOrder {
             b[id] = information.b(i, j);
             pair[k] = id;
         }
-        Indexed next = new Indexed(open, figures, pair, java.util.Arrays.copyOf(a, compact.size()),
+        Indexed next = new Indexed(open, board, pair, java.util.Arrays.copyOf(a, compact.size()),
                 java.util.Arrays.copyOf(b, compact.size()));
         indexed = next;
         return next;

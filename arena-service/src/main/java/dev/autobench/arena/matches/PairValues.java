@@ -5,6 +5,8 @@ import dev.autobench.arena.ranking.ExpectedInformation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +25,37 @@ public class PairValues {
     /** The measure the simulation found to need the fewest votes (docs/benchmarks.md, "Sampling"). */
     static final ExpectedInformation.Criterion CRITERION = ExpectedInformation.Criterion.ADJACENT_DIFFERENCES;
 
-    /** The board's models by slug (their indexes in {@code information}), and their pairs' values. */
-    record Figures(Map<String, Integer> index, ExpectedInformation information) {
+    /**
+     * The board's models by slug (their indexes in {@code information}), and their pairs' values;
+     * {@code rating} and {@code games} are what the values were computed from, kept to add models.
+     */
+    record Figures(Map<String, Integer> index, ExpectedInformation information, double[] rating, double[] games) {
 
         /** The board's index of a model; -1 when the board does not know it. */
         int of(String slug) {
             Integer i = slug == null ? null : index.get(slug);
             return i == null ? -1 : i;
+        }
+
+        /**
+         * These figures with models the board does not know yet (no rating, no votes: the prior's
+         * variance). A new model's pairs are then worth much, but a finite amount that falls with
+         * the votes they get like any other pair's, so its first days do not take every vote.
+         */
+        Figures with(Collection<String> newModels) {
+            int m = rating.length;
+            int n = m + newModels.size();
+            Map<String, Integer> extended = new HashMap<>(index);
+            for (String slug : newModels) {
+                extended.put(slug, extended.size());
+            }
+            double[] r = Arrays.copyOf(rating, n);
+            Arrays.fill(r, m, n, Double.NaN);
+            double[] g = new double[n * n];
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(games, i * m, g, i * n, m);
+            }
+            return new Figures(Map.copyOf(extended), ExpectedInformation.fromBoard(r, g, CRITERION), r, g);
         }
     }
 
@@ -59,7 +85,7 @@ public class PairValues {
             index.put(slugs.get(k), k);
         }
         double[] rating = new double[m];
-        java.util.Arrays.fill(rating, Double.NaN);
+        Arrays.fill(rating, Double.NaN);
         for (Leaderboard.Row row : board.models()) {
             Integer k = index.get(row.model());
             if (k != null && row.rating() != null) {
@@ -74,6 +100,6 @@ public class PairValues {
                 games[i * m + j] = i == j || n == null ? 0 : n;
             }
         }
-        return new Figures(Map.copyOf(index), ExpectedInformation.fromBoard(rating, games, CRITERION));
+        return new Figures(Map.copyOf(index), ExpectedInformation.fromBoard(rating, games, CRITERION), rating, games);
     }
 }

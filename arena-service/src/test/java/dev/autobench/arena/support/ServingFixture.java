@@ -52,6 +52,30 @@ public final class ServingFixture {
         }
     }
 
+    /** The closed task of models 0, 1 and 2 only: model 3 is new to the board; 0–1 are the closest pair. */
+    public void threeKnownModelsAndANewOne() {
+        try (Connection c = ArenaFixtures.connect()) {
+            UUID closed = ArenaFixtures.taskWithMatches(c, LocalDate.now(ZoneOffset.UTC).minusDays(3), "games",
+                    models.subList(0, 3));
+            votes(c, closed, 0, 1, 20, 20);
+            votes(c, closed, 0, 2, 30, 10);
+            votes(c, closed, 1, 2, 30, 10);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each open match of model {@code model} has {@code votes} votes, the others none. */
+    public void openMatchesOfModelHaveVotes(int model, int votes) {
+        ArenaFixtures.execute("UPDATE matches SET vote_count = 0 WHERE task_id = '%s'".formatted(openTask));
+        for (int other = 0; other < models.size(); other++) {
+            if (other != model) {
+                ArenaFixtures.execute("UPDATE matches SET vote_count = %d WHERE id = '%s'"
+                        .formatted(votes, openMatch(model, other)));
+            }
+        }
+    }
+
     /** Every open match across the groups has a vote, those inside none: least voted would serve inside. */
     public void openMatchesAcrossTheGroupsHaveAVote() {
         ArenaFixtures.execute("UPDATE matches SET vote_count = 1 WHERE task_id = '%s'".formatted(openTask));
