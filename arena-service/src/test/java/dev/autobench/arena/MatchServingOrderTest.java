@@ -105,4 +105,20 @@ class MatchServingOrderTest {
                     .as("the closest known pair, not the new model's 300-vote ones").isEqualTo(Set.of(0, 1));
         });
     }
+
+    @Test
+    void aBoardThatKnowsNoneOfTheOpenModelsSaysNothingAndTheLeastVotedMatchIsServed() {
+        arena.twoGroupsThatNeverMet();
+        ServingFixture.recompute();
+        // a new roster: the served board still holds only the first one's models
+        ServingFixture others = new ServingFixture();
+        others.openMatchesAcrossTheGroupsHaveAVote();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response match = new Voters().nextMatch();
+            match.then().statusCode(200);
+            assertThat(others.pairOf(UUID.fromString(match.path("matchId"))))
+                    .as("one of the two matches without votes").isIn(Set.of(0, 1), Set.of(2, 3));
+        });
+    }
 }

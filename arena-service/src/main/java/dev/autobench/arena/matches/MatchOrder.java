@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * the votes between two board recomputes spread over the valuable pairs instead of all going to the
  * best one. A model the board does not know yet counts with the prior's variance: its pairs are
  * worth much until they have had votes. Among equal values the least voted
- * match, then one at random. Without a board: least voted first.
+ * match, then one at random. Without a board, or with one that knows no pair of the open matches' models
+ * (the roster changed whole): least voted first.
  *
  * <p>Least voted ({@code autobench.arena.serving.order=least-voted}): the least voted first, at
  * random among equals, so that votes spread evenly over the pairs.
@@ -43,7 +44,8 @@ public class MatchOrder {
     PairValues values;
 
     /** The open matches' pairs under one board: pair[k] of open.get(k), -1 for a match without two known models. */
-    private record Indexed(List<OpenMatch> open, PairValues.Figures figures, int[] pair, double[] a, double[] b) {
+    private record Indexed(List<OpenMatch> open, PairValues.Figures figures, int[] pair, double[] a, double[] b,
+                           boolean boardKnowsAPair) {
     }
 
     private volatile Indexed indexed;
@@ -54,6 +56,10 @@ public class MatchOrder {
             return leastVoted(open, eligible);
         }
         Indexed index = indexed(open, figures);
+        if (!index.boardKnowsAPair()) {
+            // a board of other models (the roster changed whole): it says nothing of these pairs
+            return leastVoted(open, eligible);
+        }
         int[] since = new int[index.a().length];
         for (int k = 0; k < open.size(); k++) {
             int pair = index.pair()[k];
@@ -100,6 +106,10 @@ public class MatchOrder {
                 }
             }
         }
+        boolean boardKnowsAPair = false;
+        for (OpenMatch match : open) {
+            boardKnowsAPair |= board.of(match.leftModel()) >= 0 && board.of(match.rightModel()) >= 0;
+        }
         PairValues.Figures figures = newModels.isEmpty() ? board : board.with(newModels);
         ExpectedInformation information = figures.information();
         int[] pair = new int[open.size()];
@@ -121,7 +131,7 @@ public class MatchOrder {
             pair[k] = id;
         }
         Indexed next = new Indexed(open, board, pair, java.util.Arrays.copyOf(a, compact.size()),
-                java.util.Arrays.copyOf(b, compact.size()));
+                java.util.Arrays.copyOf(b, compact.size()), boardKnowsAPair);
         indexed = next;
         return next;
     }
