@@ -71,12 +71,7 @@ class MatchServingOrderTest {
         ServingFixture.recompute();
         arena.openMatchesAcrossTheGroupsHaveAVote();
 
-        for (int visitor = 0; visitor < 5; visitor++) {
-            Response match = new Voters().nextMatch();
-            match.then().statusCode(200);
-            assertThat(arena.pairOf(UUID.fromString(match.path("matchId"))))
-                    .as("one of the two matches without votes").isIn(Set.of(0, 1), Set.of(2, 3));
-        }
+        arena.assertTheUnvotedMatchesAreServed(5);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 
 /**
@@ -67,6 +68,19 @@ public class MatchOrder {
                 since[pair] += open.get(k).voteCount();
             }
         }
+        return best(open, eligible, k -> {
+            int pair = index.pair()[k];
+            return pair < 0 ? 0 : ExpectedInformation.value(index.a()[pair], index.b()[pair], since[pair]);
+        });
+    }
+
+    /** Least voted first: every match is worth the same, so the votes decide. */
+    private static Optional<OpenMatch> leastVoted(List<OpenMatch> open, Predicate<OpenMatch> eligible) {
+        return best(open, eligible, k -> 0);
+    }
+
+    /** The eligible match of the highest value (by its index in {@code open}), the least voted among equals, then at random. */
+    private static Optional<OpenMatch> best(List<OpenMatch> open, Predicate<OpenMatch> eligible, IntToDoubleFunction valueOf) {
         OpenMatch chosen = null;
         double best = Double.NEGATIVE_INFINITY;
         int fewest = Integer.MAX_VALUE;
@@ -74,8 +88,7 @@ public class MatchOrder {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int k = 0; k < open.size(); k++) {
             OpenMatch match = open.get(k);
-            int pair = index.pair()[k];
-            double value = pair < 0 ? 0 : ExpectedInformation.value(index.a()[pair], index.b()[pair], since[pair]);
+            double value = valueOf.applyAsDouble(k);
             int votes = match.voteCount();
             if (value < best || (value == best && votes > fewest) || !eligible.test(match)) {
                 continue;
@@ -93,22 +106,29 @@ public class MatchOrder {
         return Optional.ofNullable(chosen);
     }
 
+    /** Whether the board knows {@code slug}; a model it does not know is added to {@code newModels}. */
+    private static boolean knownOrAdd(PairValues.Figures board, String slug, Set<String> newModels) {
+        if (slug == null) {
+            return false;
+        }
+        if (board.of(slug) >= 0) {
+            return true;
+        }
+        newModels.add(slug);
+        return false;
+    }
+
     private Indexed indexed(List<OpenMatch> open, PairValues.Figures board) {
         Indexed current = indexed;
         if (current != null && current.open() == open && current.figures() == board) {
             return current;
         }
         Set<String> newModels = new LinkedHashSet<>();
-        for (OpenMatch match : open) {
-            for (String slug : new String[] {match.leftModel(), match.rightModel()}) {
-                if (slug != null && board.of(slug) < 0) {
-                    newModels.add(slug);
-                }
-            }
-        }
         boolean boardKnowsAPair = false;
         for (OpenMatch match : open) {
-            boardKnowsAPair |= board.of(match.leftModel()) >= 0 && board.of(match.rightModel()) >= 0;
+            boolean leftKnown = knownOrAdd(board, match.leftModel(), newModels);
+            boolean rightKnown = knownOrAdd(board, match.rightModel(), newModels);
+            boardKnowsAPair |= leftKnown && rightKnown;
         }
         PairValues.Figures figures = newModels.isEmpty() ? board : board.with(newModels);
         ExpectedInformation information = figures.information();
@@ -134,27 +154,5 @@ public class MatchOrder {
                 java.util.Arrays.copyOf(b, compact.size()), boardKnowsAPair);
         indexed = next;
         return next;
-    }
-
-    private static Optional<OpenMatch> leastVoted(List<OpenMatch> open, Predicate<OpenMatch> eligible) {
-        OpenMatch chosen = null;
-        int fewest = Integer.MAX_VALUE;
-        int ties = 0;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (OpenMatch match : open) {
-            int votes = match.voteCount();
-            if (votes > fewest || !eligible.test(match)) {
-                continue;
-            }
-            if (votes < fewest) {
-                fewest = votes;
-                chosen = match;
-                ties = 1;
-            } else if (random.nextInt(++ties) == 0) {
-                // reservoir sampling: each of the equally least-voted matches is chosen with equal odds
-                chosen = match;
-            }
-        }
-        return Optional.ofNullable(chosen);
     }
 }

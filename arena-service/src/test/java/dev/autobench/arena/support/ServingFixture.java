@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
@@ -81,6 +82,16 @@ public final class ServingFixture {
         ArenaFixtures.execute("UPDATE matches SET vote_count = 1 WHERE task_id = '%s'".formatted(openTask));
         ArenaFixtures.execute("UPDATE matches SET vote_count = 0 WHERE id IN ('%s', '%s')"
                 .formatted(openMatch(0, 1), openMatch(2, 3)));
+    }
+
+    /** Each of {@code visitors} new visitors is served one of the two open matches without votes (0–1 or 2–3). */
+    public void assertTheUnvotedMatchesAreServed(int visitors) {
+        for (int visitor = 0; visitor < visitors; visitor++) {
+            io.restassured.response.Response match = new Voters().nextMatch();
+            match.then().statusCode(200);
+            assertThat(pairOf(UUID.fromString(match.path("matchId"))))
+                    .as("one of the two matches without votes").isIn(Set.of(0, 1), Set.of(2, 3));
+        }
     }
 
     public static void recompute() {
