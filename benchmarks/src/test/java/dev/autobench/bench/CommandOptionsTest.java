@@ -20,7 +20,7 @@ class CommandOptionsTest {
     private static final Map<String, List<String>> OWN = Map.of(
             "suite", List.of("--no-write", "--report-only", "--output", "--duration", "--warmup", "--skip-modules",
                     "--min-voters", "--spike-rate", "--spike-seconds", "--profile-seconds", "--dispatch-models",
-                    "--mvn-flags"),
+                    "--mvn-flags", "--native"),
             "soak", List.of("--minutes", "--visitors", "--java-opts", "--demo-latency", "--keep"),
             "dispatch", List.of("--dispatcher", "--generator", "--cron-secret", "--admin-token", "--models",
                     "--first-date"),

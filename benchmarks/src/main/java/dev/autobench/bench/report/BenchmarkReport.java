@@ -47,7 +47,9 @@ public final class BenchmarkReport {
         md.append(table(FiguresTable.rows(f))).append('\n');
         md.append("Load average (1, 5, 15 min) when each step began:\n\n```\n");
         f.loads.forEach(l -> md.append(l).append('\n'));
-        md.append("```\n\n## Profiles\n\n");
+        md.append("```\n\n");
+        md.append(NativeComparison.markdown(f));
+        md.append("## Profiles\n\n");
         md.append("""
                 The first visit's `GET /api/arena/match` is always profiled (no target, but it is a visitor's first page and
                 the costliest read); the leaderboard and the votes are profiled when they miss their target.
@@ -135,9 +137,10 @@ public final class BenchmarkReport {
                 every simulated voter sends its own `X-Forwarded-For` address, as an ingress would, so that votes do not all queue
                 on one IP's lock. The per-voter and per-IP checks still run on every vote: only their thresholds are raised.
 
-                The figures of this run are JVM mode (`java -jar target/quarkus-app/quarkus-run.jar`, each relaunched service
-                sized as in its container, `-XX:MaxRAM=<limit> -XX:MaxRAMPercentage=50`). The native executables are built
-                and measured apart (`./autobench native`, and the section "Native executables" above).
+                The figures table is JVM mode (`java -jar target/quarkus-app/quarkus-run.jar`, each relaunched service sized
+                as in its container, `-XX:MaxRAM=<limit> -XX:MaxRAMPercentage=50`). `./autobench bench --native` measures the
+                native executables too, in a second stack after the JVM's (build them first with `./autobench native`): the
+                section "Native executables beside the JVM, this run".
                 """.formatted(f.portBase, f.portBase + 3, f.dbPort);
     }
 }

@@ -57,6 +57,13 @@ public final class BenchFigures {
     public List<String> loads = new ArrayList<>();
     public boolean modules;
     public Map<String, ModuleRun> moduleRuns = new LinkedHashMap<>();
+    /** Each service's size on disk in MB: target/quarkus-app/ for the JVM, the executable for native. */
+    public Map<String, Long> sizeOnDiskMb = new LinkedHashMap<>();
+    /**
+     * The same launches and arena runs on the native executables, in a second stack after this one (suite --native);
+     * null when the run measured the JVM only.
+     */
+    public BenchFigures nativeExecutables;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

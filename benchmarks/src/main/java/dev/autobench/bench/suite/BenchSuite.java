@@ -6,6 +6,7 @@ import dev.autobench.bench.proc.CpuShare;
 import dev.autobench.bench.proc.ProcessMemory;
 import dev.autobench.bench.report.BenchmarkReport;
 import dev.autobench.bench.report.FiguresTable;
+import dev.autobench.bench.report.NativeComparison;
 import dev.autobench.bench.report.Row;
 import dev.autobench.bench.suite.BenchFigures.WrkRun;
 import dev.autobench.bench.wrk.Wrk;
@@ -82,6 +83,10 @@ public final class BenchSuite implements Callable<Integer> {
             description = "model counts of the dispatch runs; the largest runs again with an unbounded bulkhead")
     List<Integer> dispatchModels;
 
+    @Option(names = "--native", description = "after the JVM stack, the same launches and arena runs on the native"
+            + " executables (built by ./autobench native), reported beside the JVM's")
+    boolean nativeToo;
+
     @Option(names = "--mvn-flags", defaultValue = "${env:BENCH_MVN_FLAGS:-}", description = "extra flags of the module runs")
     String mvnFlags;
 
@@ -95,11 +100,16 @@ public final class BenchSuite implements Callable<Integer> {
     private LocalStack stack;
     private Wrk wrk;
     private final BenchFigures figures = new BenchFigures();
+    /** Where the stack being measured puts its figures: the run's own, then (--native) its nativeExecutables. */
+    private BenchFigures run = figures;
     private long votesSkip;
+    /** Put before each step's name in the load readings: "native " while the native stack is measured. */
+    private String stepPrefix = "";
 
     @Override
     public Integer call() throws Exception {
         stack = where.stack(".autobench-bench", 54339, 18180, BenchSettings.stack());
+        LocalStack nativeStack = nativeToo ? stack.onNativeExecutables() : null;
         root = where.root();
         home = stack.home();
         results = home.resolve("results");
@@ -140,6 +150,10 @@ public final class BenchSuite implements Callable<Integer> {
         } finally {
             stack.down();
         }
+        sizesOnDisk();
+        if (nativeStack != null) {
+            nativeExecutables(nativeStack);
+        }
         if (!skipModules) {
             new ModuleBenchmarks(root, results, mvnFlags).runAll(figures.moduleRuns, this::load);
         }
@@ -153,6 +167,44 @@ public final class BenchSuite implements Callable<Integer> {
             say("wrote " + report);
         }
         return 0;
+    }
+
+    /**
+     * The native executables in a stack of their own (same state folder, ports and settings, started afresh), measured
+     * as the JVM's was: each service's launch and RSS, then the arena's runs beside its trivial endpoint. The spike,
+     * the profiles (JFR is not built into the executables) and the dispatch are the JVM's only.
+     */
+    private void nativeExecutables(LocalStack nativeStack) throws Exception {
+        run = new BenchFigures();
+        figures.nativeExecutables = run;
+        stack = nativeStack;
+        results = home.resolve("results").resolve("native");
+        Files.createDirectories(results);
+        stepPrefix = "native ";
+        load("start");
+        try {
+            say("starting the native stack: " + stack.describe() + " ./autobench start --reset --native");
+            stack.start(results.resolve("start.log"));
+            measureServices();
+            arena();
+            load("stack done");
+        } finally {
+            stack.down();
+            stepPrefix = "";
+        }
+        sizesOnDisk();
+    }
+
+    /** What each service takes on disk: its target/quarkus-app/ on the JVM, its executable when native. */
+    private void sizesOnDisk() throws IOException {
+        for (Service s : Service.values()) {
+            Path what = stack.nativeExecutables() ? stack.nativeExecutable(s).orElseThrow()
+                    : root.resolve(s.module).resolve("target/quarkus-app");
+            try (Stream<Path> files = Files.walk(what)) {
+                long bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                run.sizeOnDiskMb.put(s.module, Math.round(bytes / 1e6));
+            }
+        }
     }
 
     private String analysis() throws IOException {
@@ -181,7 +233,7 @@ public final class BenchSuite implements Callable<Integer> {
             LocalStack.Launch launch = stack.relaunch(s, Map.of());
             Thread.sleep(2000);
             long rss = ProcessMemory.rssMb(stack.pid(s));
-            figures.services.put(s.module, new BenchFigures.ServiceStart(launch.readyMs(), launch.startedIn(), rss,
+            run.services.put(s.module, new BenchFigures.ServiceStart(launch.readyMs(), launch.startedIn(), rss,
                     rssDay.get(s)));
             say(s.module + ": ready " + launch.readyMs() + " ms after launch (Quarkus: started in "
                     + (launch.startedIn().isEmpty() ? "?" : launch.startedIn()) + " s), RSS " + rss + " MB");
@@ -205,8 +257,10 @@ public final class BenchSuite implements Callable<Integer> {
         warmUp(newVisitors);
         // first visits: every request creates a voter; their cookies and tokens become the pool the votes spend
         measure("match-new", newVisitors);
-        // a new visitor's first match costs far more than a returning one's: profile it while it fills the pool
-        profile("match-new", newVisitors);
+        if (!stack.nativeExecutables()) {
+            // a new visitor's first match costs far more than a returning one's: profile it while it fills the pool
+            profile("match-new", newVisitors);
+        }
         for (int round = 1; VoterPool.size(results) < minVoters && round <= 12; round++) {
             wrk.runUnmeasured(newVisitors.lasting("10s"), results.resolve("fill-" + round + ".txt"));
         }
@@ -226,8 +280,8 @@ public final class BenchSuite implements Callable<Integer> {
             throw new StackFailure("no artifact to fetch: did the day render anything? (see "
                     + home.resolve("logs/renderer-service.log") + ")");
         }
-        figures.artifactPath = artifact.group();
-        Load artifactLoad = Load.of(figures.artifactPath, duration);
+        run.artifactPath = artifact.group();
+        Load artifactLoad = Load.of(run.artifactPath, duration);
         measure("live-3", trivial);
         warmUp(artifactLoad);
         measure("artifact", artifactLoad);
@@ -242,8 +296,8 @@ public final class BenchSuite implements Callable<Integer> {
         measure("static", Load.of("/favicon.svg", duration));
         measure("leaderboard", leaderboard);
         measure("live-6", trivial);
-        figures.rssLoadedMb = ProcessMemory.rssMb(stack.pid(Service.ARENA));
-        say("arena RSS after the load: " + figures.rssLoadedMb + " MB");
+        run.rssLoadedMb = ProcessMemory.rssMb(stack.pid(Service.ARENA));
+        say("arena RSS after the load: " + run.rssLoadedMb + " MB");
     }
 
     /** Votes by distinct voters, every 201 checked against the rows added to votes. */
@@ -258,7 +312,7 @@ public final class BenchSuite implements Callable<Integer> {
         WrkResult votes = measure("votes", Load.scripted("/api/arena/votes", "votes.lua", duration,
                 Map.of("VOTERS", voters.toString(), "VOTERS_SKIP", Long.toString(votesSkip))));
         long stored = storedVotes() - before;
-        figures.votes = new BenchFigures.Votes(votes.sent(), votes.answered(), votes.status(201), stored);
+        run.votes = new BenchFigures.Votes(votes.sent(), votes.answered(), votes.status(201), stored);
         say("votes: " + votes.sent() + " sent, " + votes.answered() + " answered (" + votes.status(201) + " × 201), "
                 + stored + " new rows in votes" + (votes.exhausted() > 0
                 ? "; voter pool ran out in " + votes.exhausted() + " thread(s)" : ""));
@@ -283,7 +337,7 @@ public final class BenchSuite implements Callable<Integer> {
         CpuSample after = cpu();
         String cpu = CpuShare.between(before, after, Runtime.getRuntime().availableProcessors(),
                 Math.round(result.requestsPerSecond())).text();
-        figures.wrk.put(name, new WrkRun(wrk.describe(load), result, cpu));
+        run.wrk.put(name, new WrkRun(wrk.describe(load), result, cpu));
         System.out.printf(Locale.ROOT, "    %-22s %8d req/s  p50 %8.2f ms  p99 %8.2f ms  %s; %s%n", name,
                 Math.round(result.requestsPerSecond()), result.p50Ms(), result.p99Ms(), result.statusSummary(), cpu);
         return result;
@@ -410,6 +464,9 @@ public final class BenchSuite implements Callable<Integer> {
                     r.target().isEmpty() ? "" : "   [target: " + r.target() + "]"));
             text.append(String.format("%-68s   $ %s%n", "", r.command()));
         }
+        if (figures.nativeExecutables != null) {
+            text.append("\nnative executables beside the JVM:\n").append(NativeComparison.text(figures));
+        }
         text.append("\nload average (1, 5, 15 min) during the run:\n");
         figures.loads.forEach(l -> text.append("    ").append(l).append('\n'));
         System.out.print(text);
@@ -417,7 +474,7 @@ public final class BenchSuite implements Callable<Integer> {
     }
 
     private void load(String step) {
-        figures.loads.add(step + " " + MachineInfo.loadAverage());
+        figures.loads.add(stepPrefix + step + " " + MachineInfo.loadAverage());
     }
 
     static void say(String text) {

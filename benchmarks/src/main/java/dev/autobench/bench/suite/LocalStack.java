@@ -31,6 +31,7 @@ public final class LocalStack {
     private final int dbPort;
     private final int portBase;
     private final Map<String, String> settings;
+    private final boolean nativeExecutables;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private boolean started;
 
@@ -38,11 +39,65 @@ public final class LocalStack {
      * @param settings what this stack's services run with on top of ./autobench's defaults (demo models, limits)
      */
     public LocalStack(Path root, Path home, int dbPort, int portBase, Map<String, String> settings) {
+        this(root, home, dbPort, portBase, settings, false);
+    }
+
+    private LocalStack(Path root, Path home, int dbPort, int portBase, Map<String, String> settings,
+                       boolean nativeExecutables) {
         this.root = root;
         this.home = home;
         this.dbPort = dbPort;
         this.portBase = portBase;
         this.settings = Map.copyOf(settings);
+        this.nativeExecutables = nativeExecutables;
+    }
+
+    /**
+     * The same stack (state folder, ports, settings) on the services' native executables, as
+     * {@code ./autobench start --native} runs them; they must have been built ({@code ./autobench native}).
+     */
+    public LocalStack onNativeExecutables() {
+        for (Service s : Service.values()) {
+            if (nativeExecutable(s).isEmpty()) {
+                throw new StackFailure("no native executable of " + s.module + " in " + root.resolve(s.module)
+                        .resolve("target") + ": build them with ./autobench native");
+            }
+        }
+        return new LocalStack(root, home, dbPort, portBase, settings, true);
+    }
+
+    public boolean nativeExecutables() {
+        return nativeExecutables;
+    }
+
+    /** target/&lt;service&gt;-&lt;version&gt;-runner, where the native build leaves it. */
+    public Optional<Path> nativeExecutable(Service service) {
+        Path target = root.resolve(service.module).resolve("target");
+        if (!Files.isDirectory(target)) {
+            return Optional.empty();
+        }
+        try (var files = Files.list(target)) {
+            return files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(service.module + "-") && name.endsWith("-runner") && Files.isExecutable(f);
+            }).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What a relaunched service runs with: the executable (or the JVM) and its heap sized as in its container. */
+    public List<String> launchCommand(Service service) {
+        List<String> command = new ArrayList<>();
+        if (nativeExecutables) {
+            command.add(nativeExecutable(service).orElseThrow().toString());
+            command.add(service.nativeHeapOptions());
+        } else {
+            command.add("java");
+            command.addAll(List.of(service.heapOptions().split(" ")));
+            command.addAll(List.of("-jar", root.resolve(service.module + "/target/quarkus-app/quarkus-run.jar").toString()));
+        }
+        return command;
     }
 
     public int port(Service service) {
@@ -89,10 +144,13 @@ public final class LocalStack {
         return busy;
     }
 
-    /** {@code ./autobench start --reset} in this stack's state folder; its output goes to {@code log}. */
+    /**
+     * {@code ./autobench start --reset} in this stack's state folder ({@code --native} on the native executables); its
+     * output goes to {@code log}.
+     */
     public void start(Path log) throws IOException, InterruptedException {
         started = true;
-        int exit = autobench(log, "start", "--reset");
+        int exit = nativeExecutables ? autobench(log, "start", "--reset", "--native") : autobench(log, "start", "--reset");
         if (exit != 0) {
             throw new StackFailure("the stack did not start (./autobench start exited " + exit + "; log: " + log + ")");
         }
@@ -173,10 +231,7 @@ public final class LocalStack {
         Map<String, String> secrets = secrets();
         Map<String, String> roles = EnvFile.read(home.resolve("db-roles.env"));
         Path log = home.resolve("logs").resolve(service.module + ".log");
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(List.of(service.heapOptions().split(" ")));
-        command.addAll(List.of("-jar", root.resolve(service.module + "/target/quarkus-app/quarkus-run.jar").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(launchCommand(service)).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(LocalStack::realProviderOrDatabase);

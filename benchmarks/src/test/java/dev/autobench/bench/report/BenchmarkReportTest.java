@@ -31,7 +31,7 @@ class BenchmarkReportTest {
                 "### GET /api/arena/match, new visitor (no cookie: creates a voter)", "the run (800 req/s under the recorder;",
                 "1234 CPU samples", "## Reading the figures", "Written by hand.", "## Native executables",
                 "Measured apart.", "## How to reproduce", "AUTOBENCH_PORT_BASE=18180 ./autobench start --reset",
-                "The native executables are built");
+                "`./autobench bench --native` measures the\nnative executables too");
         assertThat(md).doesNotContain("no native figure");
     }
 
@@ -77,8 +77,51 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void aRunOfTheJvmOnlySaysHowToMeasureTheNativeExecutablesBesideIt() throws IOException {
+        BenchFigures f = Fixtures.allMet();
+
+        assertThat(NativeComparison.lines(f)).isEmpty();
+        assertThat(BenchmarkReport.render(f, "", "")).contains("## Native executables beside the JVM, this run\n\n"
+                + "This run measured the JVM only (`./autobench bench --native`");
+    }
+
+    @Test
+    void theNativeExecutablesStandBesideTheJvmWithTheirOwnRatiosAndTheirTargets() throws IOException {
+        BenchFigures f = Fixtures.allMet();
+        f.sizeOnDiskMb.put("arena-service", 59L);
+        f.nativeExecutables = Fixtures.nativeExecutables();
+
+        List<NativeComparison.Line> lines = NativeComparison.lines(f);
+
+        assertThat(lines).contains(
+                new NativeComparison.Line("arena-service: launch → ready", "4200 ms", "150 ms (28.00 × sooner)",
+                        "< 200 ms: met"),
+                new NativeComparison.Line("arena-service: RSS idle, 2 s after ready",
+                        "240 MB of 768 MiB (`-XX:MaxRAM=768m -XX:MaxRAMPercentage=50`)",
+                        "122 MB of 512 MiB (`-Xmx256m`)", "< 80 MB: **missed**"),
+                new NativeComparison.Line("arena-service: size on disk", "59 MB (target/quarkus-app/, beside a JDK)",
+                        "105 MB (the executable, all of it)", ""),
+                new NativeComparison.Line("arena GET /api/arena/match, new visitor (no cookie: creates a voter)",
+                        "1000 req/s, **0.25 ×** trivial (4000 req/s), p99 40.00 ms",
+                        "1500 req/s, **0.30 ×** trivial (5000 req/s), p99 12.00 ms", ""),
+                new NativeComparison.Line("arena GET /api/leaderboard",
+                        "3600 req/s, **0.90 ×** trivial (4000 req/s), p99 20.00 ms",
+                        "2500 req/s, **0.50 ×** trivial (5000 req/s), p99 9.00 ms", ""),
+                new NativeComparison.Line("arena POST /api/arena/votes, distinct voters", "1500 votes/s, every 201 stored",
+                        "900 votes/s, every 201 stored", ""),
+                new NativeComparison.Line("arena: RSS after these runs", "330 MB of 768 MiB", "180 MB of 512 MiB",
+                        "within the limit: met"));
+        // services the native run did not launch are left out, not shown as zero
+        assertThat(lines).extracting(NativeComparison.Line::what).noneMatch(w -> w.startsWith("generator-service"));
+        assertThat(BenchmarkReport.render(f, "", "")).containsSubsequence("## Native executables beside the JVM, this run",
+                "| what | JVM | native | native target |", "| arena-service: launch → ready | 4200 ms | 150 ms",
+                "## Profiles");
+    }
+
+    @Test
     void theReportWrittenAgainFromTheSavedFiguresIsTheSame() throws IOException {
         BenchFigures f = Fixtures.allMet();
+        f.nativeExecutables = Fixtures.nativeExecutables();
         Path saved = dir.resolve("figures.json");
 
         f.write(saved);

@@ -72,4 +72,24 @@ final class Fixtures {
         }
         return f;
     }
+
+    /** The arena's native stack as suite --native measures it: the arena launched, its runs beside the trivial one. */
+    static BenchFigures nativeExecutables() {
+        BenchFigures n = new BenchFigures();
+        n.services.put("arena-service", new BenchFigures.ServiceStart(150, "0.101", 122, 135));
+        n.sizeOnDiskMb.put("arena-service", 105L);
+        for (String live : List.of("live-1", "live-2", "live-3", "live-4", "live-5", "live-6")) {
+            run(n, live, 5000, 8);
+        }
+        run(n, "match-new", 1500, 12);
+        run(n, "match-returning", 2000, 10);
+        run(n, "artifact", 3000, 9);
+        run(n, "static", 4500, 5);
+        run(n, "leaderboard", 2500, 9);
+        n.wrk.put("votes", new BenchFigures.WrkRun("BENCH_WRK_DIR=bench/wrk WRK_THREADS=2 VOTERS=v.tsv wrk …",
+                wrk(900, 30, Map.of(201, 13_500L), 13_500), "CPU: arena 1.00, postgres 0.50, idle 0.00 of 2 cores"));
+        n.votes = new BenchFigures.Votes(13_500, 13_500, 13_500, 13_500);
+        n.rssLoadedMb = 180;
+        return n;
+    }
 }
